@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System.Collections.Generic;
+
+namespace Commons.Compliance.Facts;
+
+/// <summary>
+/// Everything the build collected about one project (and one target framework) that the rules judge.
+/// Written by Commons.Inspection into <c>obj/</c>, read by the analyzer and the CLI with <see cref="FactsFormat"/>.
+/// </summary>
+public sealed class ProjectFacts
+{
+    /// <summary>The version of the facts format this instance was read from or will be written as.</summary>
+    public int FormatVersion { get; set; } = FactsFormat.CurrentVersion;
+
+    /// <summary>Full path of the project file.</summary>
+    public string ProjectPath { get; set; } = "";
+
+    /// <summary>The target framework the facts were collected for, or null for a project-wide collection.</summary>
+    public string? TargetFramework { get; set; }
+
+    /// <summary>The repository root (the folder holding <c>.git</c>, or <c>CommonsRepositoryRoot</c>).</summary>
+    public string? RepositoryRoot { get; set; }
+
+    /// <summary>The <c>project.assets.json</c> the dependencies were read from, when there was one.</summary>
+    public string? AssetsFilePath { get; set; }
+
+    public List<RepositoryFile> Files { get; } = new();
+
+    public List<PackageFact> Packages { get; } = new();
+
+    public List<ProjectReferenceFact> ProjectReferences { get; } = new();
+
+    /// <summary>Trouble met while collecting (unreadable input, corrupt assets file …): surfaced as 09xx findings.</summary>
+    public List<CollectionProblem> Problems { get; } = new();
+
+    /// <summary>The parsed <c>publiccode.yml</c>, when the repository has one.</summary>
+    public PublicCodeFacts? PublicCode { get; set; }
+}
+
+/// <summary>What a repository file is for.</summary>
+public enum RepositoryFileKind
+{
+    License,
+    Readme,
+    Contributing,
+    CodeOfConduct,
+    Security,
+    Governance,
+    Changelog,
+    Authors,
+    Notice,
+    ThirdPartyNotices,
+    PublicCode,
+    ContributorLicenseAgreement,
+    DeveloperCertificateOfOrigin,
+    ReuseToml,
+}
+
+/// <summary>A community, licence or metadata file found in the repository.</summary>
+public sealed class RepositoryFile
+{
+    public RepositoryFileKind Kind { get; set; }
+
+    /// <summary>Path relative to the repository root, with forward slashes.</summary>
+    public string RelativePath { get; set; } = "";
+
+    public string FullPath { get; set; } = "";
+
+    /// <summary>For licence files: the SPDX expression the text was identified as, or null (NOASSERTION).</summary>
+    public string? IdentifiedLicense { get; set; }
+
+    /// <summary>For licence files: confidence of <see cref="IdentifiedLicense"/>, 0–100.</summary>
+    public double Confidence { get; set; }
+
+    /// <summary>For licence files that were not identified: the closest catalogue licence, if any.</summary>
+    public string? ClosestLicense { get; set; }
+
+    /// <summary>For licence files: the similarity of <see cref="ClosestLicense"/>, 0–100.</summary>
+    public double ClosestConfidence { get; set; }
+}
+
+/// <summary>How a package's licence was learnt.</summary>
+public enum LicenseSource
+{
+    /// <summary>No licence metadata at all.</summary>
+    None,
+
+    /// <summary><c>&lt;license type="expression"&gt;</c>.</summary>
+    Expression,
+
+    /// <summary><c>&lt;license type="file"&gt;</c>, identified by its text.</summary>
+    File,
+
+    /// <summary>The legacy <c>&lt;licenseUrl&gt;</c>, mapped to an SPDX id.</summary>
+    Url,
+
+    /// <summary>Asked from the package source (opt-in online mode).</summary>
+    Online,
+}
+
+/// <summary>A place in a file, 1-based line and column.</summary>
+public sealed class SourceLocation
+{
+    public SourceLocation(string file, int line, int column)
+    {
+        File = file;
+        Line = line;
+        Column = column;
+    }
+
+    public string File { get; }
+
+    public int Line { get; }
+
+    public int Column { get; }
+
+    public override string ToString() => File + "(" + Line + "," + Column + ")";
+}
+
+/// <summary>One package the project depends on, directly or transitively.</summary>
+public sealed class PackageFact
+{
+    public string Id { get; set; } = "";
+
+    public string Version { get; set; } = "";
+
+    /// <summary>The normalised SPDX expression, or null when unknown.</summary>
+    public string? License { get; set; }
+
+    public LicenseSource Source { get; set; }
+
+    /// <summary>The legacy licence URL, kept even when it could not be mapped.</summary>
+    public string? LicenseUrl { get; set; }
+
+    /// <summary>For <see cref="LicenseSource.File"/>: the path of the licence file inside the package.</summary>
+    public string? LicenseFile { get; set; }
+
+    /// <summary>For <see cref="LicenseSource.File"/>: the identification confidence, 0–100.</summary>
+    public double? Confidence { get; set; }
+
+    public bool Direct { get; set; }
+
+    /// <summary>Development-only (PrivateAssets=all, DevelopmentDependency, analyzer/build-only, test project, tool).</summary>
+    public bool DevOnly { get; set; }
+
+    /// <summary>The shortest path from a direct reference to this package, both ends included.</summary>
+    public List<string> Path { get; } = new();
+
+    /// <summary>Where the direct reference that brings this package in is written (PackageReference or PackageVersion).</summary>
+    public SourceLocation? ReferenceLocation { get; set; }
+
+    /// <summary>Why the licence could not be read, when it could not (bad nuspec, licence file escaping the package …).</summary>
+    public string? Problem { get; set; }
+}
+
+/// <summary>A ProjectReference and the licence it declares.</summary>
+public sealed class ProjectReferenceFact
+{
+    public string Name { get; set; } = "";
+
+    public string Path { get; set; } = "";
+
+    /// <summary>The referenced project's PackageLicenseExpression, or null.</summary>
+    public string? License { get; set; }
+}
+
+/// <summary>What went wrong while collecting.</summary>
+public enum CollectionProblemKind
+{
+    AssetsFileMissing,
+    AssetsFileUnreadable,
+    AssetsFileStale,
+    PackageFolderMissing,
+    NuspecUnreadable,
+    LicenseMetadataInvalid,
+    LicenseFileOutsidePackage,
+    LicenseFileUnreadable,
+    RepositoryFileUnreadable,
+    PublicCodeUnreadable,
+    PolicyFileUnreadable,
+    OnlineLookupFailed,
+}
+
+public sealed class CollectionProblem
+{
+    public CollectionProblemKind Kind { get; set; }
+
+    public string Message { get; set; } = "";
+
+    /// <summary>The file at fault, when there is one.</summary>
+    public SourceLocation? Location { get; set; }
+}
+
+/// <summary>A <c>publiccode.yml</c> flattened into its nodes, so the rules need no YAML parser.</summary>
+public sealed class PublicCodeFacts
+{
+    public string RelativePath { get; set; } = "";
+
+    public string FullPath { get; set; } = "";
+
+    /// <summary>Set when the file is not valid YAML: the parser's message and where it stopped.</summary>
+    public string? ParseError { get; set; }
+
+    public int ParseErrorLine { get; set; }
+
+    public int ParseErrorColumn { get; set; }
+
+    /// <summary>Every node, in document order, addressed by dotted path (<c>description.en.shortDescription</c>, <c>platforms[0]</c>).</summary>
+    public List<YamlNodeFact> Nodes { get; } = new();
+}
+
+public enum YamlNodeKind
+{
+    Scalar,
+    Mapping,
+    Sequence,
+}
+
+public sealed class YamlNodeFact
+{
+    public string Path { get; set; } = "";
+
+    public YamlNodeKind Kind { get; set; }
+
+    /// <summary>The scalar value; null for mappings and sequences.</summary>
+    public string? Value { get; set; }
+
+    /// <summary>Number of children for mappings and sequences.</summary>
+    public int Count { get; set; }
+
+    /// <summary>1-based line of the node's key (or of the node itself in a sequence).</summary>
+    public int Line { get; set; }
+
+    public int Column { get; set; }
+}
