@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Commons.Licensing.Identification;
+
+/// <summary>
+/// Every catalogue text normalised once: word sets for the similarity score, joined words for the exact match,
+/// and the "twin" groups of ids whose texts normalise to the same words. Built once per catalogue, then shared.
+/// </summary>
+internal sealed class CatalogueIndex
+{
+    private readonly Dictionary<string, CatalogueEntry> byJoined;
+
+    public CatalogueIndex(SpdxCatalog catalog)
+    {
+        var titles = new List<string>();
+        foreach (var license in catalog.Licenses)
+        {
+            titles.Add(LicenseTextNormalizer.TitleKey(license.Name));
+            titles.Add(LicenseTextNormalizer.TitleKey(license.Id));
+        }
+
+        titles.RemoveAll(t => t.Length == 0);
+        var catalogueNormalizer = new LicenseTextNormalizer(titles, vocabulary: null);
+
+        var entries = new List<CatalogueEntry>();
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var license in catalog.Licenses)
+        {
+            var text = license.HasText ? catalog.GetText(license.Id) : null;
+            if (text is null)
+            {
+                continue;
+            }
+
+            var normalized = catalogueNormalizer.Normalize(text);
+            if (normalized.IsEmpty)
+            {
+                continue;
+            }
+
+            entries.Add(new CatalogueEntry(license, normalized));
+            vocabulary.UnionWith(normalized.Words);
+        }
+
+        // Twins: ids whose texts normalise to the same words (GPL-2.0-only, GPL-2.0-or-later and the deprecated GPL-2.0).
+        // The group answers with one canonical id: a current id before a deprecated one, "-only" before "-or-later"
+        // (the text alone never grants "or later": a notice does), then the shortest id.
+        byJoined = new Dictionary<string, CatalogueEntry>(StringComparer.Ordinal);
+        foreach (var group in entries.GroupBy(e => e.Text.Joined, StringComparer.Ordinal))
+        {
+            var ordered = group.OrderBy(e => e.License.IsDeprecated)
+                .ThenBy(e => e.License.Id.EndsWith("-or-later", StringComparison.Ordinal) || e.License.Id.EndsWith("+", StringComparison.Ordinal))
+                .ThenBy(e => e.License.Id.Length)
+                .ThenBy(e => e.License.Id, StringComparer.Ordinal)
+                .ToList();
+            var twins = ordered.Select(e => e.License.Id).ToArray();
+            foreach (var entry in ordered)
+            {
+                entry.Canonical = ordered[0];
+                entry.Twins = twins;
+            }
+
+            byJoined[group.Key] = ordered[0];
+        }
+
+        Entries = entries;
+        Vocabulary = vocabulary;
+        FileNormalizer = new LicenseTextNormalizer(titles, vocabulary);
+    }
+
+    public IReadOnlyList<CatalogueEntry> Entries { get; }
+
+    /// <summary>Every word of every catalogue text.</summary>
+    public HashSet<string> Vocabulary { get; }
+
+    /// <summary>The normaliser for files: the catalogue's, plus its vocabulary to rejoin words hyphenated across lines.</summary>
+    public LicenseTextNormalizer FileNormalizer { get; }
+
+    /// <summary>The canonical entry whose normalised text is exactly this one, if any.</summary>
+    public CatalogueEntry? FindExact(NormalizedText text)
+        => byJoined.TryGetValue(text.Joined, out var entry) ? entry : null;
+
+    public CatalogueEntry? Find(string id)
+        => Entries.FirstOrDefault(e => string.Equals(e.License.Id, id, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>One catalogue licence, normalised.</summary>
+internal sealed class CatalogueEntry
+{
+    public CatalogueEntry(SpdxLicense license, NormalizedText text)
+    {
+        License = license;
+        Text = text;
+        Canonical = this;
+        Twins = new[] { license.Id };
+    }
+
+    public SpdxLicense License { get; }
+
+    public NormalizedText Text { get; }
+
+    /// <summary>The entry that answers for every id with the same normalised text.</summary>
+    public CatalogueEntry Canonical { get; set; }
+
+    /// <summary>Every id with the same normalised text, the canonical one first.</summary>
+    public IReadOnlyList<string> Twins { get; set; }
+}

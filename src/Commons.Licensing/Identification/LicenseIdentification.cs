@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Collections.Generic;
+
+namespace Commons.Licensing;
+
+/// <summary>
+/// What a licence text is. <see cref="License"/> is an SPDX expression when the text was identified at or above the
+/// threshold, and null (NOASSERTION) otherwise; <see cref="ClosestLicense"/> then says what it resembles most.
+/// </summary>
+public sealed class LicenseIdentification
+{
+    private static readonly IReadOnlyList<string> None = Array.Empty<string>();
+
+    public LicenseIdentification(
+        string? license,
+        double confidence,
+        string? closestLicense,
+        double closestConfidence,
+        IReadOnlyList<string>? licenses,
+        string? reason,
+        IReadOnlyList<string>? equivalentLicenses = null)
+    {
+        License = license;
+        Confidence = confidence;
+        ClosestLicense = closestLicense;
+        ClosestConfidence = closestConfidence;
+        Licenses = licenses ?? None;
+        Reason = reason;
+        EquivalentLicenses = equivalentLicenses ?? None;
+    }
+
+    /// <summary>The SPDX expression (<c>MIT</c>, <c>MIT OR Apache-2.0</c>, <c>GPL-2.0-only WITH Classpath-exception-2.0</c>), or null for NOASSERTION.</summary>
+    public string? License { get; }
+
+    /// <summary>0–100: 100 for an exact match of the normalised text, else the similarity score (the lowest one for several licences).</summary>
+    public double Confidence { get; }
+
+    /// <summary>The catalogue licence the text resembles most (also set when <see cref="License"/> is null).</summary>
+    public string? ClosestLicense { get; }
+
+    /// <summary>The similarity with <see cref="ClosestLicense"/>, 0–100.</summary>
+    public double ClosestConfidence { get; }
+
+    /// <summary>Each licence found, in file order (one for a plain licence file; several for dual licensing; "X WITH E" for a licence with an exception).</summary>
+    public IReadOnlyList<string> Licenses { get; }
+
+    /// <summary>Why the result is NOASSERTION, or how several licences were combined; null for a plain match.</summary>
+    public string? Reason { get; }
+
+    /// <summary>
+    /// Other SPDX ids whose catalogue text normalises to the same words as the match (e.g. <c>GPL-2.0-or-later</c> beside
+    /// <c>GPL-2.0-only</c>: the licence text alone cannot tell them apart; a notice in the sources can).
+    /// </summary>
+    public IReadOnlyList<string> EquivalentLicenses { get; }
+
+    /// <summary>True when <see cref="License"/> holds an expression.</summary>
+    public bool IsMatch => License is not null;
+
+    /// <summary>A NOASSERTION result with its reason.</summary>
+    public static LicenseIdentification NoAssertion(string reason, string? closest = null, double closestConfidence = 0)
+        => new(null, 0, closest, closestConfidence, null, reason);
+
+    public override string ToString()
+        => License ?? ("NOASSERTION" + (Reason is null ? string.Empty : " (" + Reason + ")"));
+}

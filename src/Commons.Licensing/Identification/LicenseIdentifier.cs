@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Commons.Licensing.Identification;
+
+namespace Commons.Licensing;
+
+/// <summary>
+/// Says which SPDX licence a text is: exact match of the normalised words first, then a similarity score against every
+/// catalogue text (licensee's Dice-with-size-penalty), with a threshold (98 % by default, as licensee).
+/// A file that holds several licences (dual licensing, a licence and its exception) is split into sections and each
+/// section identified; the file's own words say how they combine (see <see cref="Identify(string)"/>).
+/// </summary>
+/// <remarks>
+/// The catalogue is normalised once, on first use, and shared by every identification (thread-safe).
+/// Identification never throws: bad input gives NOASSERTION with a reason.
+/// </remarks>
+public sealed class LicenseIdentifier
+{
+    /// <summary>licensee's default threshold (<c>CONFIDENCE_THRESHOLD</c>).</summary>
+    public const double DefaultThresholdPercent = 98;
+
+    // Characters of length difference forgiven per template field: the file has a name or a year where the catalogue had "<year>".
+    private const int FieldAllowance = 10;
+
+    private static readonly Lazy<LicenseIdentifier> DefaultIdentifier = new(() => new LicenseIdentifier(SpdxCatalog.Default), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Lazy<CatalogueIndex> index;
+
+    public LicenseIdentifier(SpdxCatalog catalog, double thresholdPercent = DefaultThresholdPercent)
+    {
+        if (catalog is null)
+        {
+            throw new ArgumentNullException(nameof(catalog));
+        }
+
+        if (double.IsNaN(thresholdPercent) || thresholdPercent <= 0 || thresholdPercent > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(thresholdPercent), thresholdPercent, "the threshold is a percentage in (0, 100]");
+        }
+
+        Catalog = catalog;
+        ThresholdPercent = thresholdPercent;
+        index = new Lazy<CatalogueIndex>(() => new CatalogueIndex(catalog), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private LicenseIdentifier(LicenseIdentifier shared, double thresholdPercent)
+        : this(shared.Catalog, thresholdPercent)
+    {
+        index = shared.index;
+    }
+
+    /// <summary>The identifier over <see cref="SpdxCatalog.Default"/> with the default threshold.</summary>
+    public static LicenseIdentifier Default => DefaultIdentifier.Value;
+
+    public SpdxCatalog Catalog { get; }
+
+    /// <summary>The lowest similarity (0–100) reported as a match.</summary>
+    public double ThresholdPercent { get; }
+
+    internal CatalogueIndex Index => index.Value;
+
+    /// <summary>The same catalogue (and its normalised texts, already computed or not) with another threshold.</summary>
+    public LicenseIdentifier WithThreshold(double thresholdPercent)
+        => thresholdPercent == ThresholdPercent ? this : new LicenseIdentifier(this, thresholdPercent);
+
+    /// <summary>Normalises every catalogue text now rather than on the first identification.</summary>
+    public void Warm() => _ = Index;
+
+    /// <summary>Identifies the content of a licence file: UTF-8 (BOM optional) or UTF-16 with a BOM.</summary>
+    /// <remarks>Binary content, invalid UTF-8 and empty files give NOASSERTION with a reason. Capping huge files is the caller's job.</remarks>
+    public LicenseIdentification Identify(byte[] content)
+    {
+        var text = LicenseTextDecoder.Decode(content, out var reason);
+        return text is null ? LicenseIdentification.NoAssertion(reason ?? "unreadable") : Identify(text);
+    }
+
+    /// <summary>
+    /// Identifies a licence text.
+    /// <list type="bullet">
+    /// <item>One licence: its id (the canonical id of its twins, see <see cref="LicenseIdentification.EquivalentLicenses"/>).</item>
+    /// <item>A licence and an exception (e.g. the GPL and the Classpath exception): <c>GPL-2.0-only WITH Classpath-exception-2.0</c>.</item>
+    /// <item>Several licences: each is listed in <see cref="LicenseIdentification.Licenses"/>; the expression joins them with
+    /// OR when the file's other words say they are alternatives ("dual licensed", "at your option", …), otherwise with AND
+    /// (every licence's terms apply: the safe reading when the file does not say).</item>
+    /// <item>Licences plus more than <see cref="IdentificationTables.MaxUnmatchedWords"/> other words: NOASSERTION (the file adds terms), the licences still listed.</item>
+    /// </list>
+    /// </summary>
+    public LicenseIdentification Identify(string text)
+    {
+        try
+        {
+            return IdentifyText(text);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A last resort: identification must never take the caller down.
+            return LicenseIdentification.NoAssertion("identification failed: " + exception.GetType().Name);
+        }
+    }
+
+    private LicenseIdentification IdentifyText(string? text)
+    {
+        if (text is null || text.Trim().Length == 0)
+        {
+            return LicenseIdentification.NoAssertion("empty file");
+        }
+
+        var lines = LicenseTextNormalizer.SplitLines(text);
+        var normalizer = Index.FileNormalizer;
+        var whole = normalizer.Normalize(lines, 0, lines.Length);
+        if (whole.IsEmpty)
+        {
+            return LicenseIdentification.NoAssertion("no licence terms: only a title or a copyright notice");
+        }
+
+        var title = TitleWords(lines);
+        var best = Match(whole, title);
+        if (best.Entry is not null && best.Score >= ThresholdPercent)
+        {
+            var found = Describe(best.Entry, whole);
+            return new LicenseIdentification(found, best.Score, best.Entry.Canonical.License.Id, best.Score, new[] { found }, null, best.Entry.Canonical.Twins.Skip(1).ToArray());
+        }
+
+        var sections = IdentifySections(lines, title);
+        if (sections is not null)
+        {
+            return sections;
+        }
+
+        return best.Entry is null
+            ? LicenseIdentification.NoAssertion("no catalogue licence resembles this text")
+            : LicenseIdentification.NoAssertion(
+                "closest is " + best.Entry.Canonical.License.Id + " at " + NormalizedText.Format(best.Score) + " %, below the " + NormalizedText.Format(ThresholdPercent) + " % threshold",
+                best.Entry.Canonical.License.Id,
+                best.Score);
+    }
+
+    /// <summary>The canonical id, or what a deprecated "-with-exception" id means, plus an exception the file adds.</summary>
+    private static string Describe(CatalogueEntry entry, NormalizedText fileText)
+    {
+        var id = entry.Canonical.License.Id;
+        if (IdentificationTables.DeprecatedIdExpressions.TryGetValue(id, out var expression))
+        {
+            return expression;
+        }
+
+        var exception = FindException(fileText.Words, excludedBy: entry.Text.Words);
+        return exception is null ? id : id + " WITH " + exception;
+    }
+
+    /// <summary>The best catalogue entry for a text: exact, or the highest similarity. Candidates are visited in order of
+    /// an upper bound of their score computed from lengths alone, so most are never scored.</summary>
+    /// <param name="floor">Scores below this are not worth computing (the section search only wants matches).</param>
+    internal (CatalogueEntry? Entry, double Score) Match(NormalizedText file, string titleWords, double floor = 0)
+    {
+        var exact = Index.FindExact(file);
+        if (exact is not null && !Excluded(exact, titleWords))
+        {
+            return (exact, 100);
+        }
+
+        var fileSet = file.WordSet;
+        var candidates = new List<(CatalogueEntry Entry, double Bound)>(Index.Entries.Count);
+        foreach (var entry in Index.Entries)
+        {
+            if (!Excluded(entry, titleWords))
+            {
+                candidates.Add((entry, Score(fileSet, file.Length, entry, Math.Min(fileSet.Count, entry.Text.WordSet.Count))));
+            }
+        }
+
+        candidates.Sort((a, b) => b.Bound.CompareTo(a.Bound));
+        CatalogueEntry? best = null;
+        var bestScore = 0.0;
+        foreach (var (entry, bound) in candidates)
+        {
+            if (bound <= bestScore || bound < floor)
+            {
+                break;
+            }
+
+            var score = Score(fileSet, file.Length, entry, Overlap(fileSet, entry.Text.WordSet));
+            if (score > bestScore || (score == bestScore && best is not null && entry.Canonical == best.Canonical))
+            {
+                best = entry;
+                bestScore = score;
+            }
+        }
+
+        return (best?.Canonical, bestScore);
+    }
+
+    /// <summary>licensee's similarity: Dice on word sets, with a penalty for the difference in length (beyond what the template fields explain).</summary>
+    private static double Score(HashSet<string> fileSet, int fileLength, CatalogueEntry entry, int overlap)
+    {
+        var total = fileSet.Count + entry.Text.WordSet.Count;
+        var delta = Math.Max(0, Math.Abs(fileLength - entry.Text.Length) - (entry.Text.FieldCount * FieldAllowance));
+        var score = overlap * 200.0 / (total + (delta / 4.0));
+        return Math.Min(100, score);
+    }
+
+    private static int Overlap(HashSet<string> a, HashSet<string> b)
+    {
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        var overlap = 0;
+        foreach (var word in small)
+        {
+            if (large.Contains(word))
+            {
+                overlap++;
+            }
+        }
+
+        return overlap;
+    }
+
+    private static bool Excluded(CatalogueEntry entry, string titleWords)
+    {
+        foreach (var guard in IdentificationTables.VariantGuards)
+        {
+            if (guard.Excludes(entry.License.Id, titleWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The words of the first non-empty lines, where a title stands: the false-positive guards read them.</summary>
+    private static string TitleWords(string[] lines)
+    {
+        var taken = new List<string>();
+        for (var i = 0; i < lines.Length && taken.Count < 3; i++)
+        {
+            var key = LicenseTextNormalizer.TitleKey(lines[i]);
+            if (key.Length > 0)
+            {
+                taken.Add(key);
+            }
+        }
+
+        return string.Join(" ", taken);
+    }
+
+    /// <summary>
+    /// Several licences in one file: split it where a new licence starts (a horizontal rule, a title line after a blank
+    /// line, an exception's first sentence), then grow each section as far as the result still matches.
+    /// </summary>
+    private LicenseIdentification? IdentifySections(string[] lines, string title)
+    {
+        var starts = LicenseSections.Starts(lines, Index.FileNormalizer);
+        if (starts.Count < 2 || starts.Count > IdentificationTables.MaxSections)
+        {
+            return null;
+        }
+
+        var normalizer = Index.FileNormalizer;
+        var sections = new NormalizedText[starts.Count];
+        for (var s = 0; s < starts.Count; s++)
+        {
+            var end = s + 1 < starts.Count ? starts[s + 1] : lines.Length;
+            sections[s] = normalizer.Normalize(lines, starts[s], end);
+        }
+
+        var found = new List<string>();
+        var scores = new List<double>();
+        var unmatched = new List<string>();
+        var i = 0;
+        while (i < sections.Length)
+        {
+            var matched = false;
+            for (var j = sections.Length - 1; j >= i && !matched; j--)
+            {
+                var joined = Concat(sections, i, j);
+                if (joined.IsEmpty)
+                {
+                    continue;
+                }
+
+                var (entry, score) = Match(joined, i == 0 ? title : string.Empty, ThresholdPercent);
+                if (entry is null || score < ThresholdPercent)
+                {
+                    continue;
+                }
+
+                var id = IdentificationTables.DeprecatedIdExpressions.TryGetValue(entry.License.Id, out var expression) ? expression : entry.License.Id;
+                if (!found.Contains(id))
+                {
+                    found.Add(id);
+                    scores.Add(score);
+                }
+
+                i = j + 1;
+                matched = true;
+            }
+
+            if (!matched)
+            {
+                var words = sections[i].Words;
+                var exception = FindException(words, excludedBy: null);
+                if (exception is not null && found.Count > 0 && found[found.Count - 1].IndexOf(" WITH ", StringComparison.Ordinal) < 0)
+                {
+                    found[found.Count - 1] += " WITH " + exception;
+                }
+                else
+                {
+                    unmatched.AddRange(words);
+                }
+
+                i++;
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var confidence = scores.Min();
+        if (unmatched.Count > IdentificationTables.MaxUnmatchedWords)
+        {
+            return new LicenseIdentification(
+                null, 0, found[0], confidence, found, "holds " + string.Join(", ", found) + " and " + unmatched.Count + " more words that match no licence");
+        }
+
+        if (found.Count == 1)
+        {
+            return new LicenseIdentification(found[0], confidence, found[0], confidence, found, null);
+        }
+
+        var alternatives = ContainsAny(string.Join(" ", unmatched), IdentificationTables.AlternativePhrases);
+        var expressionText = string.Join(alternatives ? " OR " : " AND ", found);
+        var reason = alternatives
+            ? "several licences, offered as alternatives: combined with OR"
+            : "several licences and no word saying they are alternatives: combined with AND (all apply)";
+        return new LicenseIdentification(expressionText, confidence, found[0], confidence, found, reason);
+    }
+
+    private static NormalizedText Concat(NormalizedText[] sections, int from, int to)
+    {
+        if (from == to)
+        {
+            return sections[from];
+        }
+
+        var words = new List<string>();
+        var lines = new List<int>();
+        var fields = 0;
+        for (var k = from; k <= to; k++)
+        {
+            words.AddRange(sections[k].Words);
+            lines.AddRange(sections[k].Lines);
+            fields += sections[k].FieldCount;
+        }
+
+        return new NormalizedText(words.ToArray(), lines.ToArray(), fields);
+    }
+
+    /// <summary>The exception whose characteristic sentence the words contain (and the catalogue text, if given, does not).</summary>
+    private static string? FindException(string[] words, string[]? excludedBy)
+    {
+        var text = " " + string.Join(" ", words) + " ";
+        var excluded = excludedBy is null ? null : " " + string.Join(" ", excludedBy) + " ";
+        foreach (var pair in IdentificationTables.ExceptionPhrases)
+        {
+            var phrase = " " + pair.Value + " ";
+            if (text.IndexOf(phrase, StringComparison.Ordinal) >= 0 && (excluded is null || excluded.IndexOf(phrase, StringComparison.Ordinal) < 0))
+            {
+                return pair.Key;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool ContainsAny(string words, IEnumerable<string> phrases)
+    {
+        var padded = " " + words + " ";
+        return phrases.Any(p => padded.IndexOf(" " + p + " ", StringComparison.Ordinal) >= 0);
+    }
+}

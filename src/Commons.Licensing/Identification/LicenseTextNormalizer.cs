@@ -1,0 +1,437 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Commons.Licensing.Identification;
+
+/// <summary>
+/// Turns a licence text into the words that carry its legal meaning, so that two copies of the same licence
+/// compare equal however they were formatted (FIELD-NOTES §1.3): comment markers, Markdown, titles, version
+/// lines, copyright lines, "All rights reserved", template fields, bullets, quotes, dashes, case, whitespace,
+/// spelling variants and everything after "END OF TERMS AND CONDITIONS" do not count.
+/// </summary>
+/// <remarks>
+/// The result is a word sequence rather than a string: punctuation (quotes, dashes, bullets) then cannot make two
+/// texts differ, and every word remembers the line it came from (<see cref="LicenseTextComparer"/> needs it).
+/// The same normaliser runs on both sides: the catalogue texts and the file being identified.
+/// </remarks>
+internal sealed class LicenseTextNormalizer
+{
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
+    // A line made only of comment markup: every line of a licence pasted into a source comment starts like this.
+    private static readonly Regex CommentMarker = new(@"^\s*(?:/\*+|\*+/|\*+|//+|#+|;+|--|')\s?", Options);
+    private static readonly Regex HorizontalRule = new(@"^\s*(?:[=\-*_~#+]\s*){3,}$", Options);
+    private static readonly Regex MarkdownHeading = new(@"^\s*#{1,6}\s+", Options);
+    private static readonly Regex BlockQuote = new(@"^\s*>+\s?", Options);
+    private static readonly Regex LinkMarkup = new(@"\[([^\[\]\n]+)\]\([^()\s]+\)", Options);
+    private static readonly Regex VersionLine = new(@"^\s*(?:version|v)\s*\d[\w.\-]*[\s,]*(?:[\w,.]+\s*){0,4}$", Options | RegexOptions.IgnoreCase);
+    private static readonly Regex UrlLine = new(@"^\s*<?(?:https?://|www\.)\S+>?\s*$", Options | RegexOptions.IgnoreCase);
+
+    // A copyright notice: "Copyright (c) 2020 Foo", "Copyright 2020 Foo", "Copyright: Foo", "© Foo", "(c) 2020 Foo",
+    // "Copyright Foo Inc." — but not a wrapped sentence that happens to start with "copyright notice" or
+    // "Copyright Holder" (Artistic-2.0 defines that term), hence the case-sensitive capital and the excluded nouns.
+    private static readonly Regex CopyrightLine = new(
+        @"^[\s*#/\-]*(?:portions\s+)?(?:(?:[Cc]opyright|COPYRIGHT)\s*(?:\(c\)|\(C\)|©|\d{4}|[<\[{:]|by\b)|Copyright\s+(?!(?:Holders?|Owners?|Notices?|Licen[cs]e|Act|Law|Statement)\b)[A-Z0-9]|©|\([cC]\)\s*\d{4}).*$",
+        Options);
+
+    private static readonly Regex EndOfTerms = new(@"^[\s#*_]*end of (?:the )?terms and conditions[\s#*_.]*$", Options | RegexOptions.IgnoreCase);
+
+    // Template fields of the SPDX texts: <year>, <copyright holders>, [yyyy], [name of copyright owner], [____].
+    // URLs and e-mail addresses in angle brackets are text, not fields.
+    private static readonly Regex AngleField = new(@"<(?![^<>\n]*(?:https?:|www\.|@|#))\s*[A-Za-z][A-Za-z _.'\-]{0,58}>", Options);
+    private static readonly Regex SquareField = new(
+        @"\[(?:[_\s]{2,}|[^\[\]\n]{0,40}\b(?:year|yyyy|xxxx|name|owner|holder|enter|insert|licensor|author|organization|software name)\b[^\[\]\n]{0,40})\]",
+        Options | RegexOptions.IgnoreCase);
+
+    private static readonly Regex LineEndHyphen = new(@"\p{L}-\s*$", Options);
+
+    private readonly HashSet<string> knownTitles;
+    private readonly HashSet<string>? vocabulary;
+
+    /// <param name="knownTitles">Licence names and ids as <see cref="TitleKey"/>s: a leading line equal to one is a title.</param>
+    /// <param name="vocabulary">Words of the catalogue, used to rejoin a word hyphenated across a line break.</param>
+    public LicenseTextNormalizer(IEnumerable<string> knownTitles, HashSet<string>? vocabulary)
+    {
+        this.knownTitles = new HashSet<string>(knownTitles, StringComparer.Ordinal);
+        this.vocabulary = vocabulary;
+    }
+
+    /// <summary>Normalises a whole text.</summary>
+    public NormalizedText Normalize(string text)
+    {
+        var lines = SplitLines(text);
+        return Normalize(lines, 0, lines.Length);
+    }
+
+    /// <summary>Normalises lines [start, end) of a text; word line numbers stay relative to the whole text.</summary>
+    public NormalizedText Normalize(string[] allLines, int start, int end)
+    {
+        var lines = new string[end - start];
+        Array.Copy(allLines, start, lines, 0, lines.Length);
+
+        StripCommentMarkers(lines);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = CleanMarkup(lines[i]);
+        }
+
+        StripLeadingTitles(lines);
+        var fieldCount = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (EndOfTerms.IsMatch(lines[i]))
+            {
+                for (var j = i; j < lines.Length; j++)
+                {
+                    lines[j] = string.Empty;
+                }
+
+                break;
+            }
+
+            if (CopyrightLine.IsMatch(lines[i]))
+            {
+                lines[i] = string.Empty;
+                continue;
+            }
+
+            lines[i] = AngleField.Replace(lines[i], _ => { fieldCount++; return " "; });
+            lines[i] = SquareField.Replace(lines[i], _ => { fieldCount++; return " "; });
+        }
+
+        var words = new List<string>();
+        var wordLines = new List<int>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var joinNext = LineEndHyphen.IsMatch(lines[i]);
+            AddWords(lines[i], start + i + 1, words, wordLines);
+            if (joinNext)
+            {
+                RejoinHyphenated(lines, i, words);
+            }
+        }
+
+        ApplyPhrases(words, wordLines);
+        return new NormalizedText(words.ToArray(), wordLines.ToArray(), fieldCount);
+    }
+
+    /// <summary>The comparable form of a title line: lower-case words, without a leading "the".</summary>
+    public static string TitleKey(string line)
+    {
+        var words = new List<string>();
+        AddWords(line, 0, words, new List<int>());
+        if (words.Count > 0 && words[0] == "the")
+        {
+            words.RemoveAt(0);
+        }
+
+        return string.Join(" ", words);
+    }
+
+    /// <summary>A horizontal rule: a line of three or more '=', '-', '*', '_' …</summary>
+    public static bool IsRule(string line) => HorizontalRule.IsMatch(line);
+
+    public static string[] SplitLines(string text)
+        => text.Replace("\r\n", "\n").Replace('\r', '\n').Replace("\uFEFF", string.Empty).Split('\n');
+
+    private static void StripCommentMarkers(string[] lines)
+    {
+        var nonEmpty = 0;
+        foreach (var line in lines)
+        {
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            nonEmpty++;
+            if (!CommentMarker.IsMatch(line))
+            {
+                return;
+            }
+        }
+
+        if (nonEmpty < 2)
+        {
+            return;
+        }
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = CommentMarker.Replace(lines[i], string.Empty, 1);
+        }
+    }
+
+    private static string CleanMarkup(string line)
+    {
+        if (HorizontalRule.IsMatch(line))
+        {
+            return string.Empty;
+        }
+
+        line = MarkdownHeading.Replace(line, string.Empty, 1);
+        line = BlockQuote.Replace(line, string.Empty, 1);
+        line = LinkMarkup.Replace(line, "$1");
+        return line.Replace('\t', ' ').Replace('\u00A0', ' ');
+    }
+
+    /// <summary>
+    /// Blanks the leading paragraphs that are only a title, version, URL or copyright notice. Whole paragraphs, not
+    /// lines: a re-wrapped text may carry a title on the first line of a sentence, or a copyright notice over two lines.
+    /// </summary>
+    private void StripLeadingTitles(string[] lines)
+    {
+        var blanked = new List<int>();
+        var i = 0;
+        for (var paragraphs = 0; paragraphs < NormalizationTables.MaxLeadingLinesStripped; paragraphs++)
+        {
+            while (i < lines.Length && lines[i].Trim().Length == 0)
+            {
+                i++;
+            }
+
+            var end = i;
+            while (end < lines.Length && lines[end].Trim().Length > 0)
+            {
+                end++;
+            }
+
+            if (end == i || !IsStrippableParagraph(lines, i, end))
+            {
+                break;
+            }
+
+            for (var k = i; k < end; k++)
+            {
+                blanked.Add(k);
+            }
+
+            i = end;
+        }
+
+        // A text made of nothing but a title keeps it: better a short text than an empty one.
+        var anyLeft = false;
+        for (var k = 0; k < lines.Length && !anyLeft; k++)
+        {
+            anyLeft = lines[k].Trim().Length > 0 && !blanked.Contains(k);
+        }
+
+        if (anyLeft)
+        {
+            foreach (var k in blanked)
+            {
+                lines[k] = string.Empty;
+            }
+        }
+    }
+
+    private bool IsStrippableParagraph(string[] lines, int start, int end)
+    {
+        // A short paragraph that opens with a copyright notice is the notice, however it wraps.
+        if (CopyrightLine.IsMatch(lines[start]) && end - start <= NormalizationTables.MaxCopyrightParagraphLines)
+        {
+            var words = 0;
+            for (var k = start; k < end; k++)
+            {
+                words += TitleKey(lines[k]).Split(' ').Length;
+            }
+
+            if (words <= NormalizationTables.MaxCopyrightParagraphWords)
+            {
+                return true;
+            }
+        }
+
+        for (var k = start; k < end; k++)
+        {
+            var line = lines[k];
+            if (!IsTitle(line) && !VersionLine.IsMatch(line) && !UrlLine.IsMatch(line) && !CopyrightLine.IsMatch(line)
+                && !line.Trim().Trim('.').Equals("all rights reserved", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A short line naming a licence ("MIT License", "GNU GENERAL PUBLIC LICENSE") or equal to a catalogue name or id.</summary>
+    public bool IsTitle(string line)
+    {
+        var key = TitleKey(line);
+        if (key.Length == 0)
+        {
+            return false;
+        }
+
+        if (knownTitles.Contains(key))
+        {
+            return true;
+        }
+
+        var wordCount = key.Split(' ').Length;
+        if (wordCount > NormalizationTables.MaxTitleWords)
+        {
+            return false;
+        }
+
+        foreach (var word in NormalizationTables.TitleWords)
+        {
+            if ((" " + key + " ").IndexOf(" " + word, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Splits a line into lower-case words: runs of letters and digits ('&amp;' reads "and").</summary>
+    private static void AddWords(string line, int lineNumber, List<string> words, List<int> wordLines)
+    {
+        var sb = new StringBuilder();
+        void Flush()
+        {
+            if (sb.Length > 0)
+            {
+                var word = sb.ToString();
+                if (NormalizationTables.VarietalWords.TryGetValue(word, out var canonical))
+                {
+                    word = canonical;
+                }
+                else if (word == "http")
+                {
+                    word = "https";
+                }
+
+                words.Add(word);
+                wordLines.Add(lineNumber);
+                sb.Clear();
+            }
+        }
+
+        foreach (var c in line)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                Flush();
+                if (c == '&')
+                {
+                    words.Add("and");
+                    wordLines.Add(lineNumber);
+                }
+            }
+        }
+
+        Flush();
+    }
+
+    /// <summary>"infringe-" at a line end + "ment" becomes "infringement" when the catalogue knows that word.</summary>
+    private void RejoinHyphenated(string[] lines, int lineIndex, List<string> words)
+    {
+        if (vocabulary is null || words.Count == 0 || lineIndex + 1 >= lines.Length)
+        {
+            return;
+        }
+
+        var next = lines[lineIndex + 1].TrimStart();
+        var length = 0;
+        while (length < next.Length && char.IsLetter(next[length]))
+        {
+            length++;
+        }
+
+        if (length == 0 || !char.IsLower(next[0]))
+        {
+            return;
+        }
+
+        var tail = next.Substring(0, length).ToLowerInvariant();
+        var head = words[words.Count - 1];
+        var joined = head + tail;
+        if (vocabulary.Contains(joined) && !(vocabulary.Contains(head) && vocabulary.Contains(tail)))
+        {
+            words[words.Count - 1] = joined;
+            lines[lineIndex + 1] = next.Substring(length);
+        }
+    }
+
+    /// <summary>Multi-word spelling variants and boilerplate that is not part of the licence ("all rights reserved").</summary>
+    private static void ApplyPhrases(List<string> words, List<int> wordLines)
+    {
+        foreach (var phrase in NormalizationTables.WordPhrases)
+        {
+            var from = phrase.Key;
+            for (var i = 0; i + from.Length <= words.Count; i++)
+            {
+                var match = true;
+                for (var k = 0; k < from.Length && match; k++)
+                {
+                    match = words[i + k] == from[k];
+                }
+
+                if (!match)
+                {
+                    continue;
+                }
+
+                words.RemoveRange(i, from.Length);
+                var line = wordLines[i];
+                wordLines.RemoveRange(i, from.Length);
+                if (phrase.Value.Length > 0)
+                {
+                    words.Insert(i, phrase.Value);
+                    wordLines.Insert(i, line);
+                }
+                else
+                {
+                    i--;
+                }
+            }
+        }
+    }
+}
+
+/// <summary>A normalised licence text: its words in order, the 1-based line each came from, and how many template fields it had.</summary>
+internal sealed class NormalizedText
+{
+    private HashSet<string>? wordSet;
+    private string? joined;
+
+    public NormalizedText(string[] words, int[] lines, int fieldCount)
+    {
+        Words = words;
+        Lines = lines;
+        FieldCount = fieldCount;
+    }
+
+    public string[] Words { get; }
+
+    public int[] Lines { get; }
+
+    public int FieldCount { get; }
+
+    /// <summary>The words joined by single spaces: the exact-match key.</summary>
+    public string Joined => joined ??= string.Join(" ", Words);
+
+    /// <summary>Characters of <see cref="Joined"/>: the length the pre-filter and the size penalty use.</summary>
+    public int Length => Joined.Length;
+
+    public HashSet<string> WordSet => wordSet ??= new HashSet<string>(Words, StringComparer.Ordinal);
+
+    public bool IsEmpty => Words.Length == 0;
+
+    public override string ToString() => Joined.Length > 80 ? Joined.Substring(0, 80) + "…" : Joined;
+
+    internal static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}
