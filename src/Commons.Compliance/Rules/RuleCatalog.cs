@@ -143,7 +143,7 @@ public static class RuleCatalog
             RuleCategories.Dependencies, RuleSeverity.Info, DependencyKeys,
             "Some combinations depend on facts a tool cannot see (network use, a later licence version); a person must decide."),
         Rule(RuleIds.AttributionWithoutNotices, "Attribution required and no third-party notices file",
-            "Package '{0}' {1} is licensed '{2}', which requires attribution, and the repository has no THIRD-PARTY-NOTICES file",
+            "{0} shipped package(s) need attribution in a notices file ({1}) and the repository has no THIRD-PARTY-NOTICES file",
             RuleCategories.Dependencies, RuleSeverity.Info, new[] { "CommonsIgnoredPackages", "CommonsPolicyFile" },
             "Apache-2.0 (NOTICE), BSD and MIT require their copyright notices and text to ship with the product."),
         Rule(RuleIds.StalePolicyException, "Policy exception is stale",
