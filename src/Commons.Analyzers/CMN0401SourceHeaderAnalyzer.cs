@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
 using System.Collections.Immutable;
+using Commons.Compliance.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -31,14 +32,33 @@ public sealed class CMN0401SourceHeaderAnalyzer : DiagnosticAnalyzer
             }
 
             var headers = inputs.Headers;
+            var fixProperties = ImmutableDictionary<string, string?>.Empty
+                .Add(FixProperties.License, headers.SuggestedLicense)
+                .Add(FixProperties.Holder, headers.SuggestedHolder);
             start.RegisterSyntaxTreeAction(tree =>
             {
                 var text = tree.Tree.GetText(tree.CancellationToken).ToString();
                 foreach (var finding in headers.Evaluate(tree.Tree.FilePath, text))
                 {
-                    tree.ReportDiagnostic(FindingReporter.ToDiagnostic(finding, gate: false, tree.Tree));
+                    var properties = finding.RuleId == RuleIds.InvalidSpdxHeaderExpression
+                        ? fixProperties.Add(FixProperties.Replacement, headers.Correction(finding.Arguments[0]))
+                        : fixProperties;
+                    tree.ReportDiagnostic(FindingReporter.ToDiagnostic(finding, gate: false, tree.Tree, properties));
                 }
             });
         });
     }
+}
+
+/// <summary>What the header analyzer hands to the code fixes in <see cref="Diagnostic.Properties"/>.</summary>
+public static class FixProperties
+{
+    /// <summary>The licence expression a new header states (absent when the project's licence is unknown).</summary>
+    public const string License = "License";
+
+    /// <summary>The copyright holder a new header names (absent when unknown).</summary>
+    public const string Holder = "Holder";
+
+    /// <summary>For CMN0402: the corrected expression (absent when there is none).</summary>
+    public const string Replacement = "Replacement";
 }

@@ -13,14 +13,13 @@ namespace Commons.Analyzers;
 /// <summary>Turns Commons.Compliance findings into Roslyn diagnostics.</summary>
 internal static class FindingReporter
 {
-    public static Diagnostic ToDiagnostic(Finding finding, bool gate, SyntaxTree? tree = null)
+    public static Diagnostic ToDiagnostic(Finding finding, bool gate, SyntaxTree? tree = null, ImmutableDictionary<string, string?>? properties = null)
     {
         var descriptor = DiagnosticCatalog.Get(finding.RuleId);
         var location = ToLocation(finding.Location, tree);
         var args = finding.Arguments.Cast<object?>().ToArray();
-        return gate && RuleCatalog.IsGated(finding.RuleId)
-            ? Diagnostic.Create(descriptor, location, DiagnosticSeverity.Error, additionalLocations: null, properties: null, args)
-            : Diagnostic.Create(descriptor, location, args);
+        var severity = gate && RuleCatalog.IsGated(finding.RuleId) ? DiagnosticSeverity.Error : descriptor.DefaultSeverity;
+        return Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties, args);
     }
 
     /// <summary>

@@ -23,9 +23,11 @@ public sealed class HeaderRules
     private readonly ConcurrentDictionary<string, ExpressionCheck> checks = new(StringComparer.Ordinal);
     private readonly HashSet<string> knownLicenses;
 
-    private HeaderRules(bool enabled, SpdxCatalog catalog, IEnumerable<string> knownLicenses)
+    private HeaderRules(bool enabled, SpdxCatalog catalog, IEnumerable<string> knownLicenses, string? suggestedLicense, string? suggestedHolder)
     {
         IsEnabled = enabled;
+        SuggestedLicense = suggestedLicense;
+        SuggestedHolder = suggestedHolder;
         this.catalog = catalog;
         this.knownLicenses = new HashSet<string>(knownLicenses, StringComparer.OrdinalIgnoreCase);
     }
@@ -38,6 +40,32 @@ public sealed class HeaderRules
 
     /// <summary>The licence ids a header may name: the project's and those with a text in <c>LICENSES/</c>.</summary>
     public IReadOnlyCollection<string> KnownLicenses => knownLicenses;
+
+    /// <summary>The licence a new header states: PackageLicenseExpression, else the one identified licence file; null when unknown.</summary>
+    public string? SuggestedLicense { get; }
+
+    /// <summary>The holder a new header names: CommonsCopyrightHolder, else Copyright (without "Copyright (c)"), else Authors.</summary>
+    public string? SuggestedHolder { get; }
+
+    /// <summary>"Copyright (c) 2024 Jane Doe" → "2024 Jane Doe": the SPDX tag already says it is a copyright notice.</summary>
+    public static string? HolderFromCopyright(string? copyright)
+    {
+        if (copyright is null)
+        {
+            return null;
+        }
+
+        var holder = copyright.Trim();
+        foreach (var prefix in new[] { "Copyright", "(c)", "(C)", "\u00A9" })
+        {
+            if (holder.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                holder = holder.Substring(prefix.Length).TrimStart();
+            }
+        }
+
+        return holder.Length == 0 ? null : holder;
+    }
 
     public static HeaderRules For(ComplianceInput input) => For(input, SpdxCatalog.Default);
 
@@ -58,7 +86,11 @@ public sealed class HeaderRules
             known.AddRange(ExpressionCheck.Check(file.IdentifiedLicense!, catalog).LicenseIds);
         }
 
-        return new HeaderRules(enabled, catalog, known);
+        var suggestedLicense = context.DeclaredLicense is { IsValid: true } valid ? valid.Text : context.ProjectLicense;
+        var holder = input.Properties.Get(PropertyNames.CopyrightHolder)
+            ?? HolderFromCopyright(input.Properties.Get(PropertyNames.Copyright))
+            ?? input.Properties.Get(PropertyNames.Authors);
+        return new HeaderRules(enabled, catalog, known, suggestedLicense, holder);
     }
 
     /// <summary>The 04xx findings of one source file; empty when the rules are off.</summary>
