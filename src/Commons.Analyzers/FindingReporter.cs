@@ -18,8 +18,10 @@ internal static class FindingReporter
         var descriptor = DiagnosticCatalog.Get(finding.RuleId);
         var location = ToLocation(finding.Location, tree);
         var args = finding.Arguments.Cast<object?>().ToArray();
-        var severity = gate && RuleCatalog.IsGated(finding.RuleId) ? DiagnosticSeverity.Error : descriptor.DefaultSeverity;
-        return Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties, args);
+        // Only the gate passes an effective severity: the default one leaves .editorconfig / .globalconfig in charge.
+        return gate && RuleCatalog.IsGated(finding.RuleId)
+            ? Diagnostic.Create(descriptor, location, DiagnosticSeverity.Error, additionalLocations: null, properties, args)
+            : Diagnostic.Create(descriptor, location, properties, args);
     }
 
     /// <summary>
