@@ -76,6 +76,38 @@ public class AnalyzerOverheadBenchmark
         return diagnostics.Length;
     }
 
+    /// <summary>
+    /// A quick A/B measurement for a loaded machine: without and with analyzers interleaved, so that load changes hit
+    /// both sides alike; returns the medians in milliseconds.
+    /// </summary>
+    public static (double WithoutMs, double WithMs) Measure(int rounds, Action<string>? log = null)
+    {
+        var benchmark = new AnalyzerOverheadBenchmark();
+        benchmark.Setup();
+        var without = new List<double>();
+        var with = new List<double>();
+        for (var round = -1; round < rounds; round++)
+        {
+            benchmark.NewCompilation();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            benchmark.CompileWithoutAnalyzers();
+            var a = watch.Elapsed.TotalMilliseconds;
+            benchmark.NewCompilation();
+            watch.Restart();
+            benchmark.CompileWithAnalyzers().GetAwaiter().GetResult();
+            var b = watch.Elapsed.TotalMilliseconds;
+            log?.Invoke("round " + round + ": without " + a.ToString("0") + " ms, with " + b.ToString("0") + " ms");
+            if (round >= 0)
+            {
+                without.Add(a);
+                with.Add(b);
+            }
+        }
+
+        static double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
+        return (Median(without), Median(with));
+    }
+
     /// <summary>A class of ~40 lines; every tenth file lacks its SPDX header so that the header rules report.</summary>
     public static string SourceFile(int i)
     {
