@@ -153,4 +153,26 @@ public sealed class CMN0101DependencyLicenseTests
     {
         await WithPackages(Package("Foo", "GPL-3.0-only")).Property("PackageLicenseExpression", "Apache-2.0").File("PolicyFile", PolicyPath, Policy).RunAsync();
     }
+
+    [Fact]
+    public async Task TestCheckDependencyNeedsReviewAsync()
+    {
+        var verdict = CompatibilityEvaluator.Evaluate(SpdxExpression.Parse("AGPL-3.0-only").Expression!, SpdxExpression.Parse("GPL-3.0-only").Expression!, UseContext.DynamicLink);
+        Assert.Equal(CompatibilityOutcome.Review, verdict.Outcome);
+        await WithPackages(Package("Foo", "GPL-3.0-only")).Property("PackageLicenseExpression", "AGPL-3.0-only")
+            .Expect(Rule("CMN0105").WithLocation(ProjectPath, 7, 5).WithArguments("Foo", "1.0.0", "GPL-3.0-only", "AGPL-3.0-only", "dynamic-link", verdict.Reason, ""))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestUseContextOverrideAsync()
+    {
+        var copied = CompatibilityEvaluator.Evaluate(SpdxExpression.Parse("Apache-2.0").Expression!, SpdxExpression.Parse("LGPL-2.1-only").Expression!, UseContext.Copied);
+        var linked = CompatibilityEvaluator.Evaluate(SpdxExpression.Parse("Apache-2.0").Expression!, SpdxExpression.Parse("LGPL-2.1-only").Expression!, UseContext.DynamicLink);
+        Assert.Equal(CompatibilityOutcome.Incompatible, copied.Outcome);
+        Assert.NotEqual(CompatibilityOutcome.Incompatible, linked.Outcome);
+        await WithPackages(Package("Foo", "LGPL-2.1-only")).Property("PackageLicenseExpression", "Apache-2.0").Property("CommonsUseContext", "copied")
+            .Expect(Rule("CMN0104").WithLocation(ProjectPath, 7, 5).WithArguments("Foo", "1.0.0", "LGPL-2.1-only", "Apache-2.0", "copied", copied.Reason, copied.Source, ""))
+            .RunAsync();
+    }
 }
