@@ -2,9 +2,11 @@
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
 using System.Collections.Immutable;
+using Commons.Compliance.Headers;
 using Commons.Compliance.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Commons.Analyzers;
 
@@ -15,6 +17,8 @@ namespace Commons.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CMN0401SourceHeaderAnalyzer : DiagnosticAnalyzer
 {
+    private const int HeaderWindow = 4096;
+
     private static readonly ImmutableArray<DiagnosticDescriptor> Family = DiagnosticCatalog.Family("CMN04");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Family;
@@ -37,7 +41,7 @@ public sealed class CMN0401SourceHeaderAnalyzer : DiagnosticAnalyzer
                 .Add(FixProperties.Holder, headers.SuggestedHolder);
             start.RegisterSyntaxTreeAction(tree =>
             {
-                var text = tree.Tree.GetText(tree.CancellationToken).ToString();
+                var text = HeaderText(tree.Tree.GetText(tree.CancellationToken));
                 foreach (var finding in headers.Evaluate(tree.Tree.FilePath, text))
                 {
                     var properties = finding.RuleId == RuleIds.InvalidSpdxHeaderExpression
@@ -47,6 +51,21 @@ public sealed class CMN0401SourceHeaderAnalyzer : DiagnosticAnalyzer
                 }
             });
         });
+    }
+
+    /// <summary>
+    /// The start of the file, enough for its leading comments: the whole file only when those run past the first
+    /// <see cref="HeaderWindow"/> characters, so that a large file is never copied into a string for its header.
+    /// </summary>
+    private static string HeaderText(SourceText source)
+    {
+        if (source.Length <= HeaderWindow)
+        {
+            return source.ToString();
+        }
+
+        var window = source.ToString(new TextSpan(0, HeaderWindow));
+        return SpdxHeaderParser.Parse(window).CommentEnd >= HeaderWindow - 2 ? source.ToString() : window;
     }
 }
 
