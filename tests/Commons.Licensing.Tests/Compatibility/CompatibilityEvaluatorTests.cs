@@ -241,6 +241,15 @@ public sealed class CompatibilityEvaluatorTests
         Assert.Equal(Yes, Evaluate("bzip2-1.0.5", "bzip2-1.0.6", UseContext.Copied).Outcome);
     }
 
+    [Fact]
+    public void The_matrix_carries_its_attribution_and_licence_text()
+    {
+        Assert.StartsWith("OSADL License Compatibility Matrix", OsadlMatrix.Attribution, StringComparison.Ordinal);
+        Assert.Contains("Modifications:", OsadlMatrix.Attribution, StringComparison.Ordinal);
+        Assert.Contains("https://creativecommons.org/licenses/by/4.0/", OsadlMatrix.Attribution, StringComparison.Ordinal);
+        Assert.Contains("Attribution 4.0 International", OsadlMatrix.LicenseText, StringComparison.Ordinal);
+    }
+
     private static CompatibilityVerdict Evaluate(string outbound, string inbound, UseContext context)
     {
         var o = SpdxExpression.Parse(outbound);
