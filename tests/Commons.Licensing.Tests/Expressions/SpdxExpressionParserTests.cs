@@ -247,6 +247,23 @@ public sealed class SpdxExpressionParserTests
     }
 
     [Fact]
+    public void Every_suggestion_in_the_table_is_a_valid_expression_of_current_ids()
+    {
+        var rows = EmbeddedTable.Read("misspellings.tsv", 2);
+
+        Assert.True(rows.Count > 50);
+        foreach (var row in rows)
+        {
+            var parsed = SpdxExpression.Parse(row[1]);
+            Assert.True(parsed.IsValid, row[0]);
+            Assert.False(parsed.HasUnknownIds, row[0]);
+            Assert.False(parsed.UsesDeprecatedIds, row[0]);
+            Assert.Equal(row[1], parsed.Normalized);
+            Assert.Equal(row[1], SpdxSuggestions.ForPhrase(row[0])!.Expression);
+        }
+    }
+
+    [Fact]
     public void Ambiguous_suggestions_carry_a_note()
     {
         var result = SpdxExpression.Parse("BSD");
