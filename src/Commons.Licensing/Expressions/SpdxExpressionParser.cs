@@ -344,12 +344,17 @@ internal sealed class SpdxExpressionParser
         {
             documentRef = id.Substring(0, colon);
             id = id.Substring(colon + 1);
-            if (!HasPrefix(documentRef, "DocumentRef-") || !HasPrefix(id, "LicenseRef-") || id.IndexOf(':') >= 0)
+            if (!HasPrefix(documentRef, "DocumentRef-") || !id.StartsWith("LicenseRef-", StringComparison.OrdinalIgnoreCase) || id.IndexOf(':') >= 0)
             {
                 return new Failure("':' is only allowed in DocumentRef-<id>:LicenseRef-<id>", word.Start + colon, 1);
             }
 
             documentRef = "DocumentRef-" + documentRef.Substring("DocumentRef-".Length);
+        }
+
+        if (string.Equals(id, "LicenseRef-", StringComparison.OrdinalIgnoreCase) || string.Equals(id, "DocumentRef-", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Failure(Quote(word.Text) + " needs an id after the dash (letters, digits, '-' and '.')", word.Start, word.Length);
         }
 
         if (HasPrefix(id, "LicenseRef-"))

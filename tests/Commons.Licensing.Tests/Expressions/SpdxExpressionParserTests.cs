@@ -197,6 +197,9 @@ public sealed class SpdxExpressionParserTests
     [InlineData("DocumentRef-x:MIT", 13, "only allowed in DocumentRef")]
     [InlineData("DocumentRef-x", 0, "must be followed by")]
     [InlineData("GPL-2.0-only WITH a:b", 19, "':' is not allowed")]
+    [InlineData("MIT OR LicenseRef-", 7, "needs an id after the dash")]
+    [InlineData("DocumentRef-x:LicenseRef-", 0, "needs an id after the dash")]
+    [InlineData("MIT OR (", 7, "ends after '('")]
     public void Reports_each_error_with_its_position(string input, int position, string messagePart)
     {
         var result = SpdxExpression.Parse(input);
