@@ -1,20 +1,197 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
+using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using Commons.Licensing;
 
 namespace Commons.Cli.Commands;
 
+/// <summary>
+/// <c>commons identify FILE... [--format text|tsv|json] [--threshold N]</c>: which SPDX licence each file holds.
+/// One result per file, in the order given; a file that cannot be read or is not text gives NOASSERTION and its
+/// reason on stderr, and the exit code stays 0 (the answer "unknown" is a result, not a failure).
+/// </summary>
 internal static class IdentifyCommand
 {
+    /// <summary>Only this much of a file is read: every licence text is far shorter, and a 100 MB file must not be loaded.</summary>
+    public const int ReadCap = 1024 * 1024;
+
+    private const string NoAssertion = "NOASSERTION";
+
     public static Command Create(CliConsole console)
     {
-        var command = new Command("identify", "Not written yet.");
-        command.SetAction(_ =>
+        var files = new Argument<string[]>("FILE") { Description = "Licence files to identify.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "Output: text, tsv (path, SPDX id or NOASSERTION, confidence 0-100) or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "tsv", "json");
+        var threshold = new Option<double>("--threshold") { Description = "Lowest similarity (0-100) reported as a match.", DefaultValueFactory = _ => LicenseIdentifier.DefaultThresholdPercent };
+        threshold.Validators.Add(result =>
         {
-            console.Error.WriteLine("not written yet");
-            return ExitCodes.BadInput;
+            var value = result.GetValueOrDefault<double>();
+            if (double.IsNaN(value) || value <= 0 || value > 100)
+            {
+                result.AddError("--threshold must be a percentage above 0 and at most 100.");
+            }
         });
+
+        var command = new Command("identify", "Identify the SPDX licence of licence files (LICENSE, COPYING, …).");
+        command.Arguments.Add(files);
+        command.Options.Add(format);
+        command.Options.Add(threshold);
+        command.SetAction(parseResult => Run(
+            console,
+            parseResult.GetValue(files) ?? Array.Empty<string>(),
+            parseResult.GetValue(format) ?? "text",
+            parseResult.GetValue(threshold)));
         return command;
     }
+
+    internal static int Run(CliConsole console, IReadOnlyList<string> paths, string format, double thresholdPercent)
+    {
+        var identifier = LicenseIdentifier.Default.WithThreshold(thresholdPercent);
+        var results = new List<(string Path, LicenseIdentification Result)>(paths.Count);
+        foreach (var path in paths)
+        {
+            var content = ReadCapped(path, out var readError);
+            var result = content is null ? LicenseIdentification.NoAssertion(readError!) : identifier.Identify(content);
+            if (!result.IsMatch)
+            {
+                console.Error.WriteLine(path + ": " + NoAssertion + ": " + (result.Reason ?? "not identified"));
+            }
+
+            results.Add((path, result));
+        }
+
+        switch (format)
+        {
+            case "tsv":
+                foreach (var (path, result) in results)
+                {
+                    console.Out.WriteLine(path + "\t" + (result.License ?? NoAssertion) + "\t" + Percent(result.IsMatch ? result.Confidence : 0));
+                }
+
+                break;
+            case "json":
+                console.Out.WriteLine(ToJson(results));
+                break;
+            default:
+                foreach (var (path, result) in results)
+                {
+                    console.Out.WriteLine(Describe(path, result));
+                }
+
+                break;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The first <see cref="ReadCap"/> bytes of a file, or null and why it cannot be read.</summary>
+    private static byte[]? ReadCapped(string path, out string? error)
+    {
+        error = null;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                error = "a directory, not a file";
+                return null;
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var buffer = new byte[(int)Math.Min(ReadCap, Math.Max(0, stream.Length))];
+            var read = 0;
+            while (read < buffer.Length)
+            {
+                var n = stream.Read(buffer, read, buffer.Length - read);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
+            }
+
+            if (read < buffer.Length)
+            {
+                Array.Resize(ref buffer, read);
+            }
+
+            return buffer;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error = exception is FileNotFoundException or DirectoryNotFoundException ? "file not found" : "cannot be read: " + exception.Message;
+            return null;
+        }
+    }
+
+    private static string Describe(string path, LicenseIdentification result)
+    {
+        if (result.IsMatch)
+        {
+            var text = path + ": " + result.License + " (" + Percent(result.Confidence) + " %)";
+            return result.Reason is null ? text : text + " — " + result.Reason;
+        }
+
+        var closest = result.ClosestLicense is null ? string.Empty : " (closest: " + result.ClosestLicense + " " + Percent(result.ClosestConfidence) + " %)";
+        return path + ": " + NoAssertion + closest;
+    }
+
+    private static string ToJson(List<(string Path, LicenseIdentification Result)> results)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartArray();
+            foreach (var (path, result) in results)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("path", path);
+                writer.WriteString("license", result.License ?? NoAssertion);
+                writer.WriteNumber("confidence", Math.Round(result.IsMatch ? result.Confidence : 0, 2));
+                writer.WriteStartArray("licenses");
+                foreach (var license in result.Licenses)
+                {
+                    writer.WriteStringValue(license);
+                }
+
+                writer.WriteEndArray();
+                WriteOptional(writer, "closest", result.ClosestLicense);
+                writer.WriteNumber("closestConfidence", Math.Round(result.ClosestConfidence, 2));
+                writer.WriteStartArray("equivalent");
+                foreach (var id in result.EquivalentLicenses)
+                {
+                    writer.WriteStringValue(id);
+                }
+
+                writer.WriteEndArray();
+                WriteOptional(writer, "reason", result.Reason);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static string Percent(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -47,6 +47,8 @@ internal sealed class CatalogueIndex
             vocabulary.UnionWith(normalized.Words);
         }
 
+        entries.AddRange(EmbeddedTextParts(entries));
+
         // Twins: ids whose texts normalise to the same words (GPL-2.0-only, GPL-2.0-or-later and the deprecated GPL-2.0).
         // The group answers with one canonical id: a current id before a deprecated one, "-only" before "-or-later"
         // (the text alone never grants "or later": a notice does), then the shortest id.
@@ -75,6 +77,33 @@ internal sealed class CatalogueIndex
 
     public IReadOnlyList<CatalogueEntry> Entries { get; }
 
+    /// <summary>For each <see cref="IdentificationTables.EmbeddedTexts"/> pair: the host's words before the embedded text starts.</summary>
+    private static IEnumerable<CatalogueEntry> EmbeddedTextParts(List<CatalogueEntry> entries)
+    {
+        const int Probe = 30;
+        foreach (var pair in IdentificationTables.EmbeddedTexts)
+        {
+            var host = entries.FirstOrDefault(e => e.License.Id == pair.Key);
+            var embedded = entries.FirstOrDefault(e => e.License.Id == pair.Value);
+            if (host is null || embedded is null || embedded.Text.Words.Length < Probe)
+            {
+                continue;
+            }
+
+            var probe = string.Join(" ", embedded.Text.Words.Take(Probe));
+            for (var k = 1; k + Probe <= host.Text.Words.Length; k++)
+            {
+                if (host.Text.Words[k] == embedded.Text.Words[0] && string.Join(" ", host.Text.Words.Skip(k).Take(Probe)) == probe)
+                {
+                    var words = host.Text.Words.Take(k).ToArray();
+                    var lines = host.Text.Lines.Take(k).ToArray();
+                    yield return new CatalogueEntry(host.License, new NormalizedText(words, lines, host.Text.FieldCount));
+                    break;
+                }
+            }
+        }
+    }
+
     /// <summary>Every word of every catalogue text.</summary>
     public HashSet<string> Vocabulary { get; }
 
@@ -100,9 +129,14 @@ internal sealed class CatalogueEntry
         Twins = new[] { license.Id };
     }
 
+    private HashSet<string>? bigrams;
+
     public SpdxLicense License { get; }
 
     public NormalizedText Text { get; }
+
+    /// <summary>Pairs of consecutive words, computed on first use (only near-ties need them).</summary>
+    public HashSet<string> Bigrams => bigrams ??= LicenseIdentifier.Bigrams(Text.Words);
 
     /// <summary>The entry that answers for every id with the same normalised text.</summary>
     public CatalogueEntry Canonical { get; set; }

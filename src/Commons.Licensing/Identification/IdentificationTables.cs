@@ -40,6 +40,19 @@ internal static class IdentificationTables
     };
 
     /// <summary>
+    /// Catalogue texts that carry another licence's full text after their own (the SPDX LGPL-3.0 text ends with the
+    /// GPL-3.0 it supplements), while files in the wild (COPYING.LESSER) hold only the first part. The part before the
+    /// embedded text is indexed too, under the same id.
+    /// </summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> EmbeddedTexts = new[]
+    {
+        Pair("LGPL-3.0-only", "GPL-3.0-only"),
+        Pair("LGPL-3.0-or-later", "GPL-3.0-only"),
+        Pair("LGPL-3.0", "GPL-3.0-only"),
+        Pair("LGPL-3.0+", "GPL-3.0-only"),
+    };
+
+    /// <summary>
     /// False-positive guards (licensee <c>matchers/dice.rb</c>): the non-free Creative Commons variants are more than
     /// 98 % similar to the free ones. A file whose title names a restriction is only compared with catalogue ids of
     /// that family that carry the restriction's marker.

@@ -27,6 +27,9 @@ public sealed class LicenseIdentifier
     // Characters of length difference forgiven per template field: the file has a name or a year where the catalogue had "<year>".
     private const int FieldAllowance = 10;
 
+    // Candidates scoring within this many points of the best are told apart by word order (see Match).
+    private const double NearMargin = 2.0;
+
     private static readonly Lazy<LicenseIdentifier> DefaultIdentifier = new(() => new LicenseIdentifier(SpdxCatalog.Default), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Lazy<CatalogueIndex> index;
@@ -122,7 +125,7 @@ public sealed class LicenseIdentifier
         var best = Match(whole, title);
         if (best.Entry is not null && best.Score >= ThresholdPercent)
         {
-            var found = Describe(best.Entry, whole);
+            var found = Describe(best.Entry, LicenseTextNormalizer.TitleKey(text));
             return new LicenseIdentification(found, best.Score, best.Entry.Canonical.License.Id, best.Score, new[] { found }, null, best.Entry.Canonical.Twins.Skip(1).ToArray());
         }
 
@@ -141,7 +144,7 @@ public sealed class LicenseIdentifier
     }
 
     /// <summary>The canonical id, or what a deprecated "-with-exception" id means, plus an exception the file adds.</summary>
-    private static string Describe(CatalogueEntry entry, NormalizedText fileText)
+    private static string Describe(CatalogueEntry entry, string allWords)
     {
         var id = entry.Canonical.License.Id;
         if (IdentificationTables.DeprecatedIdExpressions.TryGetValue(id, out var expression))
@@ -149,7 +152,7 @@ public sealed class LicenseIdentifier
             return expression;
         }
 
-        var exception = FindException(fileText.Words, excludedBy: entry.Text.Words);
+        var exception = FindException(allWords.Split(' '), excludedBy: entry.Text.Words);
         return exception is null ? id : id + " WITH " + exception;
     }
 
@@ -175,25 +178,53 @@ public sealed class LicenseIdentifier
         }
 
         candidates.Sort((a, b) => b.Bound.CompareTo(a.Bound));
-        CatalogueEntry? best = null;
+        var scored = new List<(CatalogueEntry Entry, double Score)>();
         var bestScore = 0.0;
         foreach (var (entry, bound) in candidates)
         {
-            if (bound <= bestScore || bound < floor)
+            if (bound <= bestScore - NearMargin || bound < floor)
             {
                 break;
             }
 
             var score = Score(fileSet, file.Length, entry, Overlap(fileSet, entry.Text.WordSet));
-            if (score > bestScore || (score == bestScore && best is not null && entry.Canonical == best.Canonical))
-            {
-                best = entry;
-                bestScore = score;
-            }
+            scored.Add((entry, score));
+            bestScore = Math.Max(bestScore, score);
         }
 
-        return (best?.Canonical, bestScore);
+        if (scored.Count == 0)
+        {
+            return (null, 0);
+        }
+
+        // Near-identical catalogue texts (QPL-1.0 and QPL-1.0-INRIA-2004, the BSD variants) score within a point of each
+        // other on word sets. Among those, the word order decides: the most shared word pairs wins.
+        // Only a would-be match needs this: below the threshold, the closest is the best word-set score.
+        var near = scored.Where(c => c.Score >= bestScore - NearMargin).Select(c => c.Entry.Canonical).Distinct().ToList();
+        if (near.Count == 1 || bestScore < ThresholdPercent)
+        {
+            return (scored.First(c => c.Score == bestScore).Entry.Canonical, bestScore);
+        }
+
+        var fileBigrams = Bigrams(file.Words);
+        var chosen = near.OrderByDescending(e => Dice(fileBigrams, e.Bigrams)).ThenByDescending(e => scored.First(c => c.Entry.Canonical == e).Score).First();
+        return (chosen, scored.Where(c => c.Entry.Canonical == chosen).Max(c => c.Score));
     }
+
+    /// <summary>The pairs of consecutive words of a text: they see order, where word sets do not.</summary>
+    internal static HashSet<string> Bigrams(string[] words)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            set.Add(words[i] + " " + words[i + 1]);
+        }
+
+        return set;
+    }
+
+    private static double Dice(HashSet<string> a, HashSet<string> b)
+        => a.Count + b.Count == 0 ? 0 : 2.0 * Overlap(a, b) / (a.Count + b.Count);
 
     /// <summary>licensee's similarity: Dice on word sets, with a penalty for the difference in length (beyond what the template fields explain).</summary>
     private static double Score(HashSet<string> fileSet, int fileLength, CatalogueEntry entry, int overlap)
@@ -268,6 +299,25 @@ public sealed class LicenseIdentifier
             sections[s] = normalizer.Normalize(lines, starts[s], end);
         }
 
+        // Sections after an "END OF TERMS AND CONDITIONS" line, up to the next horizontal rule, are instructions
+        // (the Apache appendix): never counted as words of other terms.
+        var afterTerms = new bool[starts.Count];
+        var inAfterTerms = false;
+        for (var s = 0; s < starts.Count; s++)
+        {
+            if (starts[s] > 0 && LicenseTextNormalizer.IsRule(lines[starts[s] - 1]))
+            {
+                inAfterTerms = false;
+            }
+
+            afterTerms[s] = inAfterTerms;
+            var end = s + 1 < starts.Count ? starts[s + 1] : lines.Length;
+            for (var l = starts[s]; l < end && !inAfterTerms; l++)
+            {
+                inAfterTerms = LicenseTextNormalizer.IsEndOfTerms(lines[l]);
+            }
+        }
+
         var found = new List<string>();
         var scores = new List<double>();
         var unmatched = new List<string>();
@@ -308,7 +358,7 @@ public sealed class LicenseIdentifier
                 {
                     found[found.Count - 1] += " WITH " + exception;
                 }
-                else
+                else if (!afterTerms[i])
                 {
                     unmatched.AddRange(words);
                 }

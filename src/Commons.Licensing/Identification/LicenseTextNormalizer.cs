@@ -40,6 +40,9 @@ internal sealed class LicenseTextNormalizer
         @"^[\s*#/\-]*(?:portions\s+)?(?:(?:[Cc]opyright|COPYRIGHT)\s*(?:\(c\)|\(C\)|©|\d{4}|[<\[{:]|by\b)|Copyright\s+(?!(?:Holders?|Owners?|Notices?|Licen[cs]e|Act|Law|Statement)\b)[A-Z0-9]|©|\([cC]\)\s*\d{4}).*$",
         Options);
 
+    // The end of a sentence inside a line: a full stop before a capitalised word ("Foo Inc. Permission is hereby…").
+    private static readonly Regex SentenceEnd = new(@"\.(?=\s+[A-Z][a-z])", Options);
+
     private static readonly Regex EndOfTerms = new(@"^[\s#*_]*end of (?:the )?terms and conditions[\s#*_.]*$", Options | RegexOptions.IgnoreCase);
 
     // Template fields of the SPDX texts: <year>, <copyright holders>, [yyyy], [name of copyright owner], [____].
@@ -97,7 +100,7 @@ internal sealed class LicenseTextNormalizer
 
             if (CopyrightLine.IsMatch(lines[i]))
             {
-                lines[i] = string.Empty;
+                i = BlankCopyrightNotice(lines, i);
                 continue;
             }
 
@@ -136,6 +139,9 @@ internal sealed class LicenseTextNormalizer
 
     /// <summary>A horizontal rule: a line of three or more '=', '-', '*', '_' …</summary>
     public static bool IsRule(string line) => HorizontalRule.IsMatch(line);
+
+    /// <summary>"END OF TERMS AND CONDITIONS": what follows is how to apply the licence, not its terms.</summary>
+    public static bool IsEndOfTerms(string line) => EndOfTerms.IsMatch(line);
 
     public static string[] SplitLines(string text)
         => text.Replace("\r\n", "\n").Replace('\r', '\n').Replace("\uFEFF", string.Empty).Split('\n');
@@ -182,8 +188,9 @@ internal sealed class LicenseTextNormalizer
     }
 
     /// <summary>
-    /// Blanks the leading paragraphs that are only a title, version, URL or copyright notice. Whole paragraphs, not
-    /// lines: a re-wrapped text may carry a title on the first line of a sentence, or a copyright notice over two lines.
+    /// Blanks the leading paragraphs that are only titles, versions, URLs or copyright notices. Whole paragraphs, not
+    /// lines: a re-wrapped text may carry a title on the first line of a sentence. (A copyright notice elsewhere is
+    /// blanked by <see cref="BlankCopyrightNotice"/>, sentence by sentence.)
     /// </summary>
     private void StripLeadingTitles(string[] lines)
     {
@@ -233,21 +240,6 @@ internal sealed class LicenseTextNormalizer
 
     private bool IsStrippableParagraph(string[] lines, int start, int end)
     {
-        // A short paragraph that opens with a copyright notice is the notice, however it wraps.
-        if (CopyrightLine.IsMatch(lines[start]) && end - start <= NormalizationTables.MaxCopyrightParagraphLines)
-        {
-            var words = 0;
-            for (var k = start; k < end; k++)
-            {
-                words += TitleKey(lines[k]).Split(' ').Length;
-            }
-
-            if (words <= NormalizationTables.MaxCopyrightParagraphWords)
-            {
-                return true;
-            }
-        }
-
         for (var k = start; k < end; k++)
         {
             var line = lines[k];
@@ -259,6 +251,50 @@ internal sealed class LicenseTextNormalizer
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Blanks a copyright notice that starts on line <paramref name="i"/>: up to the end of its sentence on that line
+    /// ("Copyright 2004 Foo Inc. Permission is…" keeps "Permission is…"), and over the next lines while a line ends
+    /// with a comma or "and" (a notice wrapped over lines). Returns the last line touched.
+    /// </summary>
+    private static int BlankCopyrightNotice(string[] lines, int i)
+    {
+        for (var hops = 0; hops < 3 && i < lines.Length; hops++)
+        {
+            var end = SentenceEnd.Match(lines[i]);
+            if (end.Success)
+            {
+                lines[i] = lines[i].Substring(end.Index + 1);
+                return i;
+            }
+
+            var trimmed = lines[i].TrimEnd();
+            lines[i] = string.Empty;
+            var continues = trimmed.EndsWith(",", StringComparison.Ordinal) || trimmed.EndsWith(" and", StringComparison.OrdinalIgnoreCase)
+                || trimmed.EndsWith("&", StringComparison.Ordinal);
+            if (i + 1 >= lines.Length || lines[i + 1].Trim().Length == 0 || !(continues || IsAddressLine(lines[i + 1])))
+            {
+                return i;
+            }
+
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>A postal address under a notice ("51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA"): short, with a number, not a sentence.</summary>
+    private static bool IsAddressLine(string line)
+    {
+        var words = TitleKey(line).Split(' ');
+        var hasDigit = false;
+        foreach (var c in line)
+        {
+            hasDigit |= char.IsDigit(c);
+        }
+
+        return hasDigit && words.Length <= 10 && !SentenceEnd.IsMatch(line) && !line.TrimEnd().EndsWith(".", StringComparison.Ordinal);
     }
 
     /// <summary>A short line naming a licence ("MIT License", "GNU GENERAL PUBLIC LICENSE") or equal to a catalogue name or id.</summary>

@@ -100,10 +100,4 @@ internal static class NormalizationTables
 
     /// <summary>How many leading title, version, URL or copyright paragraphs are stripped at most (titles are sometimes doubled).</summary>
     public const int MaxLeadingLinesStripped = 8;
-
-    /// <summary>A leading paragraph that starts with a copyright notice and is this short is all notice.</summary>
-    public const int MaxCopyrightParagraphLines = 4;
-
-    /// <summary>See <see cref="MaxCopyrightParagraphLines"/>.</summary>
-    public const int MaxCopyrightParagraphWords = 40;
 }
