@@ -24,13 +24,7 @@ internal static class LicensingBridge
 
     /// <summary>Maps a legacy licence URL to a normalised SPDX expression; null when the URL is not a known, versioned one.</summary>
     public static string? MapUrl(string url)
-    {
-#if COMMONS_LICENSE_URL_MAP
-        return LicenseUrlMap.TryMap(url, out var expression) ? Normalize(expression, out _) ?? expression : null;
-#else
-        return null;
-#endif
-    }
+        => LicenseUrlMap.TryMap(url, out var expression) ? Normalize(expression, out _) ?? expression : null;
 
     /// <summary>Identifies a licence text (bytes, so that binary or invalid UTF-8 content gives NOASSERTION with a reason).</summary>
     public static LicenseIdentification Identify(byte[] content) => LicenseIdentifier.Default.Identify(content);
