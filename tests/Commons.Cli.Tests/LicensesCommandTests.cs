@@ -10,32 +10,13 @@ using Commons.Testing;
 
 namespace Commons.Cli.Tests;
 
-/// <summary>A sample repository with the fixture feed and two projects; the first test that needs it restores through <c>--restore</c>.</summary>
-public sealed class LicensesRepositoryFixture : IDisposable
+/// <summary>The shared restored sample repository (see <see cref="RestoredSampleRepository"/>).</summary>
+public sealed class LicensesRepositoryFixture : RestoredSampleRepository
 {
     public LicensesRepositoryFixture()
+        : base("licenses-cli", SpdxCatalog.Default.GetText("Apache-2.0")!)
     {
-        Repository = new SampleRepository("licenses-cli");
-        LicenseFixtureSet.WritePackages(Repository, SpdxCatalog.Default.GetText("Apache-2.0")!);
-        PlainProject = LicenseFixtureSet.WriteProject(Repository, "plain", centralPackageManagement: false);
-        CentralProject = LicenseFixtureSet.WriteProject(Repository, "central", centralPackageManagement: true);
-        foreach (var project in new[] { PlainProject, CentralProject })
-        {
-            var restore = DotnetRunner.Run(Repository.Root, TimeSpan.FromMinutes(4), "restore", project);
-            if (restore.ExitCode != 0)
-            {
-                throw new InvalidOperationException("restore failed: " + restore);
-            }
-        }
     }
-
-    public SampleRepository Repository { get; }
-
-    public string PlainProject { get; }
-
-    public string CentralProject { get; }
-
-    public void Dispose() => Repository.Dispose();
 }
 
 public sealed class LicensesCommandTests : IClassFixture<LicensesRepositoryFixture>

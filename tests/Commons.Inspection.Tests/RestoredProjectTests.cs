@@ -11,32 +11,13 @@ using Commons.Testing;
 
 namespace Commons.Inspection.Tests;
 
-/// <summary>One sample repository with the fixture feed and two projects (plain and CPM), restored once by a real <c>dotnet restore</c>.</summary>
-public sealed class RestoredRepositoryFixture : IDisposable
+/// <summary>The shared restored sample repository (see <see cref="RestoredSampleRepository"/>).</summary>
+public sealed class RestoredRepositoryFixture : RestoredSampleRepository
 {
     public RestoredRepositoryFixture()
+        : base("restored", SpdxCatalog.Default.GetText("Apache-2.0")!)
     {
-        Repository = new SampleRepository("restored");
-        LicenseFixtureSet.WritePackages(Repository, SpdxCatalog.Default.GetText("Apache-2.0")!);
-        PlainProject = LicenseFixtureSet.WriteProject(Repository, "plain", centralPackageManagement: false);
-        CentralProject = LicenseFixtureSet.WriteProject(Repository, "central", centralPackageManagement: true);
-        foreach (var project in new[] { PlainProject, CentralProject })
-        {
-            var restore = DotnetRunner.Run(Repository.Root, TimeSpan.FromMinutes(4), "restore", project);
-            if (restore.ExitCode != 0)
-            {
-                throw new InvalidOperationException("restore failed: " + restore);
-            }
-        }
     }
-
-    public SampleRepository Repository { get; }
-
-    public string PlainProject { get; }
-
-    public string CentralProject { get; }
-
-    public void Dispose() => Repository.Dispose();
 }
 
 public class RestoredProjectTests : IClassFixture<RestoredRepositoryFixture>
