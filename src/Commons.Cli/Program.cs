@@ -20,6 +20,7 @@ public static class Program
         // One line per command; each command lives in Commands/<Name>Command.cs.
         root.Subcommands.Add(IdentifyCommand.Create(console));
         root.Subcommands.Add(ExpressionCommand.Create(console));
+        root.Subcommands.Add(LicensesCommand.Create(console));
 
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(config);
