@@ -9,12 +9,12 @@ using Microsoft.CodeAnalysis;
 
 namespace Commons.Analyzers;
 
-/// <summary>The one catalogue of DiagnosticDescriptors, built from Commons.Compliance's <see cref="RuleCatalog"/>.</summary>
+/// <summary>Looks descriptors up by id and by family; see <see cref="Descriptors"/>.</summary>
 public static class DiagnosticCatalog
 {
-    private static readonly Dictionary<string, DiagnosticDescriptor> ById = RuleCatalog.All.ToDictionary(r => r.Id, Create);
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = Descriptors.All.ToDictionary(d => d.Id);
 
-    public static ImmutableArray<DiagnosticDescriptor> All { get; } = RuleCatalog.All.Select(r => ById[r.Id]).ToImmutableArray();
+    public static ImmutableArray<DiagnosticDescriptor> All => Descriptors.All;
 
     public static DiagnosticDescriptor Get(string id) => ById[id];
 
@@ -29,16 +29,4 @@ public static class DiagnosticCatalog
         RuleSeverity.Warning => DiagnosticSeverity.Warning,
         _ => DiagnosticSeverity.Error,
     };
-
-    private static DiagnosticDescriptor Create(RuleDescriptor rule)
-        => new(
-            rule.Id,
-            rule.Title,
-            rule.MessageFormat,
-            rule.Category,
-            ToRoslyn(rule.DefaultSeverity),
-            isEnabledByDefault: true,
-            description: rule.Description,
-            helpLinkUri: rule.HelpLink,
-            customTags: rule.IsBuildOnly ? new[] { WellKnownDiagnosticTags.CompilationEnd } : new string[0]);
 }

@@ -143,4 +143,39 @@ public sealed class CMN0001ProjectLicenseTests
             .RunAsync();
         await new Test().Facts(TidyFacts()).Property("PackageLicenseExpression", "MIT").Property("PackageLicenseUrl", "https://aka.ms/deprecateLicenseUrl").RunAsync();
     }
+
+    [Fact]
+    public async Task TestNonCommercialLicenceIsNotOpenAsync()
+    {
+        var facts = TidyFacts();
+        facts.Files.Single(f => f.Kind == RepositoryFileKind.License).IdentifiedLicense = "CC-BY-NC-4.0";
+        await new Test().Facts(facts).Property("PackageLicenseExpression", "CC-BY-NC-4.0").Property("CommonsResourceKind", "content")
+            .Expect(Rule("CMN0006").WithArguments("CC-BY-NC-4.0", "CC-BY-NC-4.0 is non-commercial or field-of-use restricted (" + LicenseKnowledge.Get("CC-BY-NC-4.0").Note + ")"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestCreativeCommonsOnCodeIsUnfitButFineForContentAsync()
+    {
+        var facts = TidyFacts();
+        facts.Files.Single(f => f.Kind == RepositoryFileKind.License).IdentifiedLicense = "CC-BY-4.0";
+        await new Test().Facts(facts).Property("PackageLicenseExpression", "CC-BY-4.0")
+            .Expect(Rule("CMN0007").WithArguments("CC-BY-4.0", "software", "CC-BY-4.0 suits " + LicenseKnowledge.Get("CC-BY-4.0").Suits.ToString().ToLowerInvariant()))
+            .RunAsync();
+        await new Test().Facts(facts).Property("PackageLicenseExpression", "CC-BY-4.0").Property("CommonsResourceKind", "content").RunAsync();
+    }
+
+    [Fact]
+    public async Task TestLicenceOutsidePolicyAsync()
+    {
+        var facts = TidyFacts();
+        facts.Files.Single(f => f.Kind == RepositoryFileKind.License).IdentifiedLicense = "GPL-3.0-only";
+        await new Test().Facts(facts).Property("PackageLicenseExpression", "GPL-3.0-only").Property("CommonsPolicy", "permissive")
+            .Expect(Rule("CMN0008").WithArguments("GPL-3.0-only", PolicyEvaluator.Evaluate(SpdxExpression.Parse("GPL-3.0-only").Expression!, LicensePolicy.FromPreset("permissive")).Reason))
+            .RunAsync();
+        await new Test().Facts(facts).Property("PackageLicenseExpression", "GPL-3.0-only").Property("CommonsPolicy", "osi").RunAsync();
+        await new Test().Facts(facts).Property("PackageLicenseExpression", "GPL-3.0-only").Property("CommonsDeniedLicenses", "GPL-3.0-only")
+            .Expect(Rule("CMN0008").WithArguments("GPL-3.0-only", PolicyEvaluator.Evaluate(SpdxExpression.Parse("GPL-3.0-only").Expression!, new LicensePolicy(null, new[] { "GPL-3.0-only" }, "CommonsAllowedLicenses/CommonsDeniedLicenses")).Reason))
+            .RunAsync();
+    }
 }

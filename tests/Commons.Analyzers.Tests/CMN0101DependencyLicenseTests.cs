@@ -3,6 +3,7 @@
 
 using System.Threading.Tasks;
 using Commons.Compliance.Facts;
+using Commons.Licensing;
 using static Commons.Analyzers.Tests.Fixtures;
 using Test = Commons.Analyzers.Tests.AnalyzerTest<Commons.Analyzers.CMN0101DependencyLicenseAnalyzer>;
 
@@ -11,6 +12,12 @@ namespace Commons.Analyzers.Tests;
 public sealed class CMN0101DependencyLicenseTests
 {
     private const string Policy = "# reviewed\n[Foo]\nreason = bought a commercial licence (LEGAL-42)\nexpires = 2099-12-31\n";
+
+    private static string DeniedReason(string license, params string[] denied)
+        => PolicyEvaluator.Evaluate(SpdxExpression.Parse(license).Expression!, new LicensePolicy(null, denied, "CommonsAllowedLicenses/CommonsDeniedLicenses")).Reason;
+
+    private static CompatibilityVerdict Verdict(string outbound, string inbound)
+        => CompatibilityEvaluator.Evaluate(SpdxExpression.Parse(outbound).Expression!, SpdxExpression.Parse(inbound).Expression!, UseContext.DynamicLink);
 
     private static Test WithPackages(params PackageFact[] packages)
     {
@@ -107,5 +114,65 @@ public sealed class CMN0101DependencyLicenseTests
         var facts = TidyFacts();
         facts.Packages.Add(Package("Foo", "Apache-2.0"));
         await new Test().Facts(facts).Property("IsPackable", "true").Property("PackageLicenseExpression", "MIT").RunAsync();
+    }
+
+    [Fact]
+    public async Task TestDeniedByPolicyAtTheReferenceAsync()
+    {
+        await WithPackages(Package("Foo", "GPL-3.0-only")).Property("CommonsDeniedLicenses", "GPL-3.0-only;AGPL-3.0-only")
+            .Expect(Rule("CMN0103").WithLocation(ProjectPath, 7, 5).WithArguments("Foo", "1.0.0", "GPL-3.0-only", DeniedReason("GPL-3.0-only", "GPL-3.0-only", "AGPL-3.0-only"), ""))
+            .RunAsync();
+        await WithPackages(Package("Foo", "MIT")).Property("CommonsPolicy", "permissive").RunAsync();
+    }
+
+    [Fact]
+    public async Task TestIncompatibleWithTheProjectLicenceAsync()
+    {
+        await WithPackages(Package("Foo", "GPL-3.0-only")).Property("PackageLicenseExpression", "Apache-2.0")
+            .Expect(Rule("CMN0104").WithLocation(ProjectPath, 7, 5)
+                .WithArguments("Foo", "1.0.0", "GPL-3.0-only", "Apache-2.0", "dynamic-link", Verdict("Apache-2.0", "GPL-3.0-only").Reason, Verdict("Apache-2.0", "GPL-3.0-only").Source, ""))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestDevelopmentOnlyDependencyIsNotDistributedAsync()
+    {
+        var foo = Package("Foo", "GPL-3.0-only");
+        foo.DevOnly = true;
+        await WithPackages(foo).Property("PackageLicenseExpression", "Apache-2.0").RunAsync();
+    }
+
+    [Fact]
+    public async Task TestOrExpressionOffersACompatibleBranchAsync()
+    {
+        await WithPackages(Package("Foo", "GPL-3.0-only OR MIT")).Property("PackageLicenseExpression", "Apache-2.0").RunAsync();
+    }
+
+    [Fact]
+    public async Task TestPolicyExceptionAcceptsAnIncompatiblePackageAsync()
+    {
+        await WithPackages(Package("Foo", "GPL-3.0-only")).Property("PackageLicenseExpression", "Apache-2.0").File("PolicyFile", PolicyPath, Policy).RunAsync();
+    }
+
+    [Fact]
+    public async Task TestCheckDependencyNeedsReviewAsync()
+    {
+        var verdict = CompatibilityEvaluator.Evaluate(SpdxExpression.Parse("AGPL-3.0-only").Expression!, SpdxExpression.Parse("GPL-3.0-only").Expression!, UseContext.DynamicLink);
+        Assert.Equal(CompatibilityOutcome.Review, verdict.Outcome);
+        await WithPackages(Package("Foo", "GPL-3.0-only")).Property("PackageLicenseExpression", "AGPL-3.0-only")
+            .Expect(Rule("CMN0105").WithLocation(ProjectPath, 7, 5).WithArguments("Foo", "1.0.0", "GPL-3.0-only", "AGPL-3.0-only", "dynamic-link", verdict.Reason, ""))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestUseContextOverrideAsync()
+    {
+        var copied = CompatibilityEvaluator.Evaluate(SpdxExpression.Parse("Apache-2.0").Expression!, SpdxExpression.Parse("LGPL-2.1-only").Expression!, UseContext.Copied);
+        var linked = CompatibilityEvaluator.Evaluate(SpdxExpression.Parse("Apache-2.0").Expression!, SpdxExpression.Parse("LGPL-2.1-only").Expression!, UseContext.DynamicLink);
+        Assert.Equal(CompatibilityOutcome.Incompatible, copied.Outcome);
+        Assert.NotEqual(CompatibilityOutcome.Incompatible, linked.Outcome);
+        await WithPackages(Package("Foo", "LGPL-2.1-only")).Property("PackageLicenseExpression", "Apache-2.0").Property("CommonsUseContext", "copied")
+            .Expect(Rule("CMN0104").WithLocation(ProjectPath, 7, 5).WithArguments("Foo", "1.0.0", "LGPL-2.1-only", "Apache-2.0", "copied", copied.Reason, copied.Source, ""))
+            .RunAsync();
     }
 }

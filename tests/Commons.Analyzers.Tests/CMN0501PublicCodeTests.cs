@@ -77,6 +77,17 @@ public sealed class CMN0501PublicCodeTests
         await new Test().Facts(new ProjectFacts()).Property("CommonsPolicy", "osi").RunAsync();
     }
 
+    [Fact]
+    public async Task TestFrenchPresetChecksTheLicenceListAsync()
+    {
+        await WithPublicCode(Valid()).Property("CommonsPolicy", "fr-public-sector").Property("PackageLicenseExpression", "MIT").RunAsync();
+        var facts = Valid();
+        facts.PublicCode!.Nodes.Find(n => n.Path == "legal.license")!.Value = "WTFPL";
+        await WithPublicCode(facts, Yaml.Replace("license: MIT", "license: WTFPL")).Property("CommonsPolicy", "fr-public-sector").Property("PackageLicenseExpression", "WTFPL")
+            .Expect(Rule("CMN0504").WithArguments("WTFPL", "list of " + Commons.Licensing.PublicSectorLists.France.Version))
+            .RunAsync();
+    }
+
     private static Test WithPublicCode(ProjectFacts facts, string text = Yaml)
         => new Test().Facts(facts).File("PublicCode", PublicCodePath, text);
 

@@ -4,7 +4,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Commons.Licensing;
 
 namespace Commons.Compliance.Licenses;
@@ -34,309 +33,122 @@ public sealed class ExpressionCheck
     public string? Corrected { get; }
 
     /// <summary>
-    /// Checks the grammar of SPDX 2.3 Annex D (AND, OR, WITH, +, parentheses, LicenseRef-, DocumentRef-) and every id
-    /// against the SPDX catalogue. Never throws.
+    /// Parses with Commons.Licensing (SPDX 2.3 grammar, deprecated ids) and adds what a header or project property needs on
+    /// top: ids written in the wrong case, and the closest catalogue id for an unknown one. Never throws.
     /// </summary>
     public static ExpressionCheck Check(string text, SpdxCatalog catalog)
     {
-        var tokens = Tokenize(text);
-        var reader = new Reader(tokens, catalog);
-        string? grammar = null;
-        if (tokens.Count == 0)
+        var result = SpdxExpression.Parse(text);
+        if (result.Expression is not { } expression)
         {
-            grammar = "is empty";
-        }
-        else
-        {
-            grammar = reader.Expression();
-            if (grammar is null && reader.Position < tokens.Count)
-            {
-                grammar = "has '" + tokens[reader.Position] + "' where an operator (AND, OR, WITH) or the end was expected";
-            }
+            return new ExpressionCheck(text, result.Error?.Message ?? "is not a valid SPDX expression", Array.Empty<string>(), result.Error?.Suggestion ?? result.Suggestion);
         }
 
-        if (grammar is not null)
-        {
-            return new ExpressionCheck(text, grammar, reader.Ids, null);
-        }
-
+        var ids = expression.LicenseIds().Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var problems = new List<string>();
-        var corrected = new StringBuilder();
-        var correctable = true;
-        foreach (var token in tokens)
+        var corrected = result.Normalized;
+        foreach (var deprecated in result.DeprecatedIds)
         {
-            var replacement = token;
-            if (reader.Replacements.TryGetValue(token, out var fix))
-            {
-                problems.Add(fix.Problem);
-                correctable &= fix.Replacement is not null;
-                replacement = fix.Replacement ?? token;
-            }
+            problems.Add("uses the deprecated id '" + deprecated.Key + "' (use '" + deprecated.Value + "')");
+        }
 
-            if (corrected.Length > 0 && token != ")" && corrected[corrected.Length - 1] != '(')
-            {
-                corrected.Append(' ');
-            }
+        foreach (var warning in result.Warnings.Where(w => w.IndexOf("operator", StringComparison.Ordinal) >= 0))
+        {
+            problems.Add(warning);
+        }
 
-            corrected.Append(replacement);
+        foreach (var unknown in result.UnknownIds)
+        {
+            var closest = Closest(unknown, catalog);
+            problems.Add("uses the unknown licence id '" + unknown + "'" + (closest is null ? "" : " (did you mean '" + closest + "'?)"));
+            corrected = closest is null || corrected is null ? null : ReplaceToken(corrected, unknown, closest);
+        }
+
+        // SPDX matches ids ignoring case, NuGet does not: 'mit' is non-standard for NuGet, so say so.
+        var written = Tokens(text);
+        var canonical = Tokens(result.Normalized ?? "");
+        if (problems.Count == 0 && written.Length == canonical.Length)
+        {
+            for (var i = 0; i < written.Length; i++)
+            {
+                if (written[i] != canonical[i] && string.Equals(written[i], canonical[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    problems.Add("writes '" + written[i] + "' for '" + canonical[i] + "'");
+                }
+            }
         }
 
         return problems.Count == 0
-            ? new ExpressionCheck(text, null, reader.Ids, null)
-            : new ExpressionCheck(text, string.Join("; ", problems.Distinct()), reader.Ids, correctable ? corrected.ToString() : null);
+            ? new ExpressionCheck(text, null, ids, null)
+            : new ExpressionCheck(text, string.Join("; ", problems.Distinct()), ids, corrected);
     }
 
-    private static List<string> Tokenize(string text)
+    private static string[] Tokens(string expression) => expression.Split(new[] { ' ', '(', ')' }, StringSplitOptions.RemoveEmptyEntries);
+
+    private static string ReplaceToken(string expression, string token, string replacement)
+        => string.Join(" ", expression.Split(' ').Select(t => t.Trim('(', ')') == token ? t.Replace(token, replacement) : t));
+
+    /// <summary>The non-deprecated catalogue id within two edits, for typos such as Apache2.0 or MTI.</summary>
+    private static string? Closest(string id, SpdxCatalog catalog)
     {
-        var tokens = new List<string>();
-        var current = new StringBuilder();
-        foreach (var c in text)
+        string? best = null;
+        var bestDistance = 3;
+        foreach (var license in catalog.Licenses)
         {
-            if (char.IsWhiteSpace(c) || c == '(' || c == ')')
+            if (license.IsDeprecated || Math.Abs(license.Id.Length - id.Length) >= bestDistance)
             {
-                if (current.Length > 0)
-                {
-                    tokens.Add(current.ToString());
-                    current.Clear();
-                }
-
-                if (c == '(' || c == ')')
-                {
-                    tokens.Add(c.ToString());
-                }
+                continue;
             }
-            else
+
+            var distance = Distance(id.ToUpperInvariant(), license.Id.ToUpperInvariant(), bestDistance);
+            if (distance < bestDistance)
             {
-                current.Append(c);
+                best = license.Id;
+                bestDistance = distance;
             }
         }
 
-        if (current.Length > 0)
-        {
-            tokens.Add(current.ToString());
-        }
-
-        return tokens;
+        return best;
     }
 
-    /// <summary>A recursive-descent reader; each method returns a problem sentence or null.</summary>
-    private sealed class Reader
+    /// <summary>
+    /// Edit distance with adjacent transpositions counting as one edit (MTI → MIT), giving up (returning
+    /// <paramref name="limit"/>) once it cannot be below it.
+    /// </summary>
+    private static int Distance(string a, string b, int limit)
     {
-        private readonly List<string> tokens;
-        private readonly SpdxCatalog catalog;
-
-        public Reader(List<string> tokens, SpdxCatalog catalog)
+        var beforePrevious = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
         {
-            this.tokens = tokens;
-            this.catalog = catalog;
+            previous[j] = j;
         }
 
-        public int Position { get; private set; }
-
-        public List<string> Ids { get; } = new();
-
-        public Dictionary<string, (string Problem, string? Replacement)> Replacements { get; } = new(StringComparer.Ordinal);
-
-        private string? Peek => Position < tokens.Count ? tokens[Position] : null;
-
-        public string? Expression()
+        for (var i = 1; i <= a.Length; i++)
         {
-            var problem = And();
-            while (problem is null && Peek == "OR")
+            current[0] = i;
+            var rowMin = i;
+            for (var j = 1; j <= b.Length; j++)
             {
-                Position++;
-                problem = And();
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
+
+                rowMin = Math.Min(rowMin, current[j]);
             }
 
-            return problem;
+            if (rowMin >= limit)
+            {
+                return limit;
+            }
+
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
-        private string? And()
-        {
-            var problem = With();
-            while (problem is null && Peek == "AND")
-            {
-                Position++;
-                problem = With();
-            }
-
-            return problem;
-        }
-
-        private string? With()
-        {
-            var problem = Primary();
-            if (problem is null && Peek == "WITH")
-            {
-                Position++;
-                var exception = Peek;
-                if (exception is null || IsOperator(exception) || exception == "(" || exception == ")")
-                {
-                    return "has WITH without an exception id after it";
-                }
-
-                Position++;
-                if (!catalog.TryGetException(exception, out var known))
-                {
-                    Replacements[exception] = ("uses the unknown exception '" + exception + "'", null);
-                }
-                else if (known.Id != exception)
-                {
-                    Replacements[exception] = ("writes '" + exception + "' for '" + known.Id + "'", known.Id);
-                }
-            }
-
-            return problem;
-        }
-
-        private string? Primary()
-        {
-            var token = Peek;
-            if (token is null)
-            {
-                return "ends where a licence id was expected";
-            }
-
-            if (token == "(")
-            {
-                Position++;
-                var problem = Expression();
-                if (problem is not null)
-                {
-                    return problem;
-                }
-
-                if (Peek != ")")
-                {
-                    return "has an unclosed parenthesis";
-                }
-
-                Position++;
-                return null;
-            }
-
-            if (token == ")" || IsOperator(token))
-            {
-                return "has '" + token + "' where a licence id was expected";
-            }
-
-            if (IsLowerCaseOperator(token))
-            {
-                return "writes the operator '" + token + "' in lower case (operators are AND, OR, WITH)";
-            }
-
-            Position++;
-            License(token);
-            return null;
-        }
-
-        private void License(string token)
-        {
-            var orLater = token.EndsWith("+", StringComparison.Ordinal);
-            var id = orLater ? token.Substring(0, token.Length - 1) : token;
-            if (id.StartsWith("LicenseRef-", StringComparison.Ordinal) || id.StartsWith("DocumentRef-", StringComparison.Ordinal))
-            {
-                Ids.Add(id);
-                return;
-            }
-
-            if (!catalog.TryGetLicense(id, out var license))
-            {
-                var closest = Closest(id);
-                Replacements[token] = closest is null
-                    ? ("uses the unknown licence id '" + id + "'", null)
-                    : ("uses the unknown licence id '" + id + "' (did you mean '" + closest + "'?)", closest + (orLater ? "+" : ""));
-                Ids.Add(id);
-                return;
-            }
-
-            Ids.Add(license.Id);
-            if (license.IsDeprecated)
-            {
-                var successor = Successor(license.Id, orLater);
-                Replacements[token] = ("uses the deprecated id '" + token + "'" + (successor is null ? "" : " (use '" + successor + "')"), successor);
-            }
-            else if (license.Id != id)
-            {
-                Replacements[token] = ("writes '" + id + "' for '" + license.Id + "'", license.Id + (orLater ? "+" : ""));
-            }
-        }
-
-        /// <summary>The GNU family's deprecated ids have -only / -or-later successors in the catalogue.</summary>
-        private string? Successor(string id, bool orLater)
-        {
-            var candidate = id.EndsWith("+", StringComparison.Ordinal) ? id.TrimEnd('+') + "-or-later" : id + (orLater ? "-or-later" : "-only");
-            return catalog.TryGetLicense(candidate, out var successor) && !successor.IsDeprecated ? successor.Id : null;
-        }
-
-        /// <summary>The catalogue id within two edits, for typos such as Apache2.0 or MIT-0.</summary>
-        private string? Closest(string id)
-        {
-            string? best = null;
-            var bestDistance = 3;
-            foreach (var license in catalog.Licenses)
-            {
-                if (license.IsDeprecated || Math.Abs(license.Id.Length - id.Length) >= bestDistance)
-                {
-                    continue;
-                }
-
-                var distance = Distance(id.ToUpperInvariant(), license.Id.ToUpperInvariant(), bestDistance);
-                if (distance < bestDistance)
-                {
-                    best = license.Id;
-                    bestDistance = distance;
-                }
-            }
-
-            return best;
-        }
-
-        private static bool IsOperator(string token) => token is "AND" or "OR" or "WITH";
-
-        private static bool IsLowerCaseOperator(string token)
-            => !IsOperator(token) && (string.Equals(token, "and", StringComparison.OrdinalIgnoreCase) || string.Equals(token, "or", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(token, "with", StringComparison.OrdinalIgnoreCase));
-
-        /// <summary>
-        /// Edit distance with adjacent transpositions counting as one edit (MTI → MIT), giving up (returning
-        /// <paramref name="limit"/>) once it cannot be below it.
-        /// </summary>
-        private static int Distance(string a, string b, int limit)
-        {
-            var beforePrevious = new int[b.Length + 1];
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (var j = 0; j <= b.Length; j++)
-            {
-                previous[j] = j;
-            }
-
-            for (var i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                var rowMin = i;
-                for (var j = 1; j <= b.Length; j++)
-                {
-                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                    {
-                        current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
-                    }
-
-                    rowMin = Math.Min(rowMin, current[j]);
-                }
-
-                if (rowMin >= limit)
-                {
-                    return limit;
-                }
-
-                (beforePrevious, previous, current) = (previous, current, beforePrevious);
-            }
-
-            return previous[b.Length];
-        }
+        return previous[b.Length];
     }
 }

@@ -33,6 +33,8 @@ internal static class DependencyRules
 
         var ignored = context.Properties.List(PropertyNames.IgnoredPackages);
         var packages = facts.Packages.Where(p => !IsIgnored(p.Id, ignored)).ToArray();
+        var outbound = LicenseDecisions.Outbound(context);
+        var policies = LicenseDecisions.Policies(context, includeFrenchList: true);
         foreach (var package in packages)
         {
             if (ExceptionFor(context, package) is not null)
@@ -41,7 +43,7 @@ internal static class DependencyRules
             }
 
             CheckKnown(context, package);
-            LicenseDecisions.Evaluate(context, package);
+            LicenseDecisions.Evaluate(context, package, outbound, policies);
         }
 
         CheckAttribution(context, packages);

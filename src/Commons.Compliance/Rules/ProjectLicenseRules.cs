@@ -18,6 +18,7 @@ internal static class ProjectLicenseRules
     public static void Evaluate(RuleContext context)
     {
         CheckDeclaration(context);
+        LicenseDecisions.EvaluateProject(context);
         if (context.Facts is null)
         {
             return;
