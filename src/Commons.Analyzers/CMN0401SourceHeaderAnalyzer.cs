@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System.Collections.Immutable;
+using Commons.Compliance.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Commons.Analyzers;
+
+/// <summary>
+/// CMN04xx: SPDX headers of source files (REUSE). A syntax-tree action, so these are live squiggles in the IDE;
+/// generated code is skipped. Reads only the leading comments of each file.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CMN0401SourceHeaderAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly ImmutableArray<DiagnosticDescriptor> Family = DiagnosticCatalog.Family("CMN04");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Family;
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var inputs = ProjectInputs.Get(start.Compilation, start.Options, text => ProjectInputs.ReadFacts(text, ProjectInputs.FactsProvider, start.TryGetValue), start.CancellationToken);
+            if (!inputs.ShouldReport || !inputs.Headers.IsEnabled)
+            {
+                return;
+            }
+
+            var headers = inputs.Headers;
+            var fixProperties = ImmutableDictionary<string, string?>.Empty
+                .Add(FixProperties.License, headers.SuggestedLicense)
+                .Add(FixProperties.Holder, headers.SuggestedHolder);
+            start.RegisterSyntaxTreeAction(tree =>
+            {
+                var text = tree.Tree.GetText(tree.CancellationToken).ToString();
+                foreach (var finding in headers.Evaluate(tree.Tree.FilePath, text))
+                {
+                    var properties = finding.RuleId == RuleIds.InvalidSpdxHeaderExpression
+                        ? fixProperties.Add(FixProperties.Replacement, headers.Correction(finding.Arguments[0]))
+                        : fixProperties;
+                    tree.ReportDiagnostic(FindingReporter.ToDiagnostic(finding, gate: false, tree.Tree, properties));
+                }
+            });
+        });
+    }
+}
+
+/// <summary>What the header analyzer hands to the code fixes in <see cref="Diagnostic.Properties"/>.</summary>
+public static class FixProperties
+{
+    /// <summary>The licence expression a new header states (absent when the project's licence is unknown).</summary>
+    public const string License = "License";
+
+    /// <summary>The copyright holder a new header names (absent when unknown).</summary>
+    public const string Holder = "Holder";
+
+    /// <summary>For CMN0402: the corrected expression (absent when there is none).</summary>
+    public const string Replacement = "Replacement";
+}

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System.Collections.Immutable;
+using System.Linq;
+using Commons.Compliance.Input;
+using Commons.Compliance.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Commons.Analyzers;
+
+/// <summary>Turns Commons.Compliance findings into Roslyn diagnostics.</summary>
+internal static class FindingReporter
+{
+    public static Diagnostic ToDiagnostic(Finding finding, bool gate, SyntaxTree? tree = null, ImmutableDictionary<string, string?>? properties = null)
+    {
+        var descriptor = DiagnosticCatalog.Get(finding.RuleId);
+        var location = ToLocation(finding.Location, tree);
+        var args = finding.Arguments.Cast<object?>().ToArray();
+        // Only the gate passes an effective severity: the default one leaves .editorconfig / .globalconfig in charge.
+        return gate && RuleCatalog.IsGated(finding.RuleId)
+            ? Diagnostic.Create(descriptor, location, DiagnosticSeverity.Error, additionalLocations: null, properties, args)
+            : Diagnostic.Create(descriptor, location, properties, args);
+    }
+
+    /// <summary>
+    /// A location in a syntax tree, or in an additional or project file by path and span (DeclarePublicApiAnalyzer's way);
+    /// <see cref="Location.None"/> only for a file-less finding.
+    /// </summary>
+    public static Location ToLocation(FindingLocation? location, SyntaxTree? tree)
+    {
+        if (location is null)
+        {
+            return Location.None;
+        }
+
+        var span = location.Start >= 0 ? new TextSpan(location.Start, location.Length) : default;
+        if (tree is not null && location.Start >= 0)
+        {
+            return Location.Create(tree, span);
+        }
+
+        var lineSpan = new LinePositionSpan(
+            new LinePosition(location.Line - 1, location.Column - 1),
+            new LinePosition(location.EndLine - 1, location.EndColumn - 1));
+        return Location.Create(location.Path, span, lineSpan);
+    }
+
+    /// <summary>Reports, at compilation end, the project-level findings of one rule family.</summary>
+    public static void ReportFamily(Microsoft.CodeAnalysis.Diagnostics.CompilationAnalysisContext context, ProjectInputs inputs, ImmutableArray<DiagnosticDescriptor> family)
+    {
+        if (!inputs.ShouldReport)
+        {
+            return;
+        }
+
+        foreach (var finding in inputs.Findings)
+        {
+            if (family.Any(d => d.Id == finding.RuleId))
+            {
+                context.ReportDiagnostic(ToDiagnostic(finding, inputs.Gate));
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Commons.Compliance.Facts;
+using Commons.Compliance.Policy;
+
+namespace Commons.Compliance.Input;
+
+/// <summary>
+/// Everything the rules judge for one project. The analyzer builds it from <c>build_property.*</c> and AdditionalFiles,
+/// the CLI from an MSBuild evaluation; both then call <see cref="ComplianceEvaluator"/>.
+/// </summary>
+public sealed class ComplianceInput
+{
+    public ComplianceInput(ProjectProperties properties, IReadOnlyList<TextFile> files)
+    {
+        Properties = properties;
+        Files = files;
+    }
+
+    /// <summary>The collected facts, or null when missing or unreadable (then <see cref="FactsError"/> says why).</summary>
+    public ProjectFacts? Facts { get; set; }
+
+    public string? FactsError { get; set; }
+
+    public ProjectProperties Properties { get; }
+
+    /// <summary>The repository and project files handed over as AdditionalFiles, with their text.</summary>
+    public IReadOnlyList<TextFile> Files { get; }
+
+    /// <summary>The parsed policy file, when one is configured.</summary>
+    public PolicyFile? Policy { get; set; }
+
+    /// <summary>Today's date, for exception expiry; passed in so that the rules stay pure and testable.</summary>
+    public DateTime Today { get; set; } = new DateTime(2000, 1, 1);
+
+    /// <summary>The first file of a kind, or null.</summary>
+    public TextFile? FileOfKind(string kind) => Files.FirstOrDefault(f => string.Equals(f.Kind, kind, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True when the facts or the AdditionalFiles show a repository file of this kind.</summary>
+    public bool HasRepositoryFile(RepositoryFileKind kind)
+        => (Facts?.Files.Any(f => f.Kind == kind) ?? false) || FileOfKind(kind.ToString()) is not null;
+}
+
+/// <summary>The MSBuild properties of the contract (build-contract.md), by name, case-insensitive.</summary>
+public sealed class ProjectProperties
+{
+    private readonly Dictionary<string, string> values;
+
+    public ProjectProperties(IEnumerable<KeyValuePair<string, string>> values)
+    {
+        this.values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in values)
+        {
+            this.values[pair.Key] = pair.Value;
+        }
+    }
+
+    public static ProjectProperties Empty { get; } = new(Array.Empty<KeyValuePair<string, string>>());
+
+    /// <summary>The trimmed value, or null when absent or blank.</summary>
+    public string? Get(string name)
+        => values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    public bool IsTrue(string name) => string.Equals(Get(name), "true", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsFalse(string name) => string.Equals(Get(name), "false", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A list property: the targets turn <c>;</c> into <c>,</c>; both are accepted here.</summary>
+    public IReadOnlyList<string> List(string name)
+        => Get(name) is { } value
+            ? value.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray()
+            : Array.Empty<string>();
+}
+
+/// <summary>An AdditionalFiles item: its <c>CommonsFileKind</c>, path and text.</summary>
+public sealed class TextFile
+{
+    public TextFile(string kind, string path, string text)
+    {
+        Kind = kind;
+        Path = path;
+        Text = text;
+    }
+
+    /// <summary>A <see cref="RepositoryFileKind"/> name, or one of <see cref="TextFileKinds"/>.</summary>
+    public string Kind { get; }
+
+    public string Path { get; }
+
+    public string Text { get; }
+}
+
+/// <summary>The <c>CommonsFileKind</c> values that are not repository file kinds.</summary>
+public static class TextFileKinds
+{
+    public const string Facts = "Facts";
+    public const string PolicyFile = "PolicyFile";
+    public const string ProjectFile = "ProjectFile";
+}
+
+/// <summary>The contract's property names (build-contract.md).</summary>
+public static class PropertyNames
+{
+    public const string ProjectFullPath = "MSBuildProjectFullPath";
+    public const string TargetFramework = "TargetFramework";
+    public const string PrimaryTargetFramework = "CommonsPrimaryTargetFramework";
+    public const string RepositoryRoot = "CommonsRepositoryRoot";
+    public const string PackageLicenseExpression = "PackageLicenseExpression";
+    public const string PackageLicenseFile = "PackageLicenseFile";
+    public const string PackageLicenseUrl = "PackageLicenseUrl";
+    public const string IsPackable = "IsPackable";
+    public const string IsTestProject = "IsTestProject";
+    public const string PackageReadmeFile = "PackageReadmeFile";
+    public const string RepositoryUrl = "RepositoryUrl";
+    public const string PackageProjectUrl = "PackageProjectUrl";
+    public const string Description = "Description";
+    public const string Authors = "Authors";
+    public const string Copyright = "Copyright";
+    public const string PackageId = "PackageId";
+    public const string Gate = "CommonsGate";
+    public const string Policy = "CommonsPolicy";
+    public const string AllowedLicenses = "CommonsAllowedLicenses";
+    public const string DeniedLicenses = "CommonsDeniedLicenses";
+    public const string IgnoredPackages = "CommonsIgnoredPackages";
+    public const string PolicyFile = "CommonsPolicyFile";
+    public const string SpdxHeaders = "CommonsSpdxHeaders";
+    public const string UseContext = "CommonsUseContext";
+    public const string ResourceKind = "CommonsResourceKind";
+    public const string CopyrightHolder = "CommonsCopyrightHolder";
+    public const string Enabled = "CommonsEnabled";
+
+    /// <summary>Every property the analyzer reads from <c>build_property.*</c>.</summary>
+    public static IReadOnlyList<string> All { get; } = new[]
+    {
+        ProjectFullPath, TargetFramework, PrimaryTargetFramework, RepositoryRoot, PackageLicenseExpression, PackageLicenseFile,
+        PackageLicenseUrl, IsPackable, IsTestProject, PackageReadmeFile, RepositoryUrl, PackageProjectUrl, Description, Authors,
+        Copyright, PackageId, Gate, Policy, AllowedLicenses, DeniedLicenses, IgnoredPackages, PolicyFile, SpdxHeaders, UseContext,
+        ResourceKind, CopyrightHolder, Enabled,
+    };
+}

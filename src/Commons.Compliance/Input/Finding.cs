@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System.Collections.Generic;
+using Commons.Compliance.Rules;
+
+namespace Commons.Compliance.Input;
+
+/// <summary>One rule violation: what the analyzer turns into a Diagnostic and the CLI prints.</summary>
+public sealed class Finding
+{
+    public Finding(string ruleId, IReadOnlyList<string> arguments, FindingLocation? location)
+    {
+        RuleId = ruleId;
+        Arguments = arguments;
+        Location = location;
+        Message = RuleCatalog.Get(ruleId).FormatMessage(arguments);
+    }
+
+    public string RuleId { get; }
+
+    public IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>Where the finding points, or null for a file-less finding.</summary>
+    public FindingLocation? Location { get; }
+
+    public string Message { get; }
+
+    public override string ToString() => (Location is null ? "" : Location + ": ") + RuleId + ": " + Message;
+}
+
+/// <summary>A span in a file: 1-based lines and columns, end exclusive; <see cref="Start"/>/<see cref="Length"/> in characters when known.</summary>
+public sealed class FindingLocation
+{
+    public FindingLocation(string path, int line, int column, int endLine, int endColumn, int start = -1, int length = 0)
+    {
+        Path = path;
+        Line = line;
+        Column = column;
+        EndLine = endLine;
+        EndColumn = endColumn;
+        Start = start;
+        Length = length;
+    }
+
+    public string Path { get; }
+
+    public int Line { get; }
+
+    public int Column { get; }
+
+    public int EndLine { get; }
+
+    public int EndColumn { get; }
+
+    /// <summary>0-based character offset of the span, or -1 when only lines and columns are known.</summary>
+    public int Start { get; }
+
+    public int Length { get; }
+
+    /// <summary>The whole of a line of a text (without its line break).</summary>
+    public static FindingLocation OfLine(string path, string text, int line)
+    {
+        var start = TextLines.StartOf(text, line);
+        var end = TextLines.EndOf(text, start);
+        return new FindingLocation(path, line, 1, line, end - start + 1, start, end - start);
+    }
+
+    /// <summary>A span given by offsets in a text.</summary>
+    public static FindingLocation OfSpan(string path, string text, int start, int length)
+    {
+        var (line, column) = TextLines.PositionOf(text, start);
+        var (endLine, endColumn) = TextLines.PositionOf(text, start + length);
+        return new FindingLocation(path, line, column, endLine, endColumn, start, length);
+    }
+
+    /// <summary>From a 1-based line and column given by a collector; spans the rest of that line when the text is known.</summary>
+    public static FindingLocation At(string path, string? text, int line, int column)
+    {
+        if (text is null)
+        {
+            return new FindingLocation(path, line, column, line, column);
+        }
+
+        var lineStart = TextLines.StartOf(text, line);
+        var lineEnd = TextLines.EndOf(text, lineStart);
+        var start = lineStart + System.Math.Max(0, System.Math.Min(column - 1, lineEnd - lineStart));
+        return OfSpan(path, text, start, lineEnd - start);
+    }
+
+    public override string ToString() => Path + "(" + Line + "," + Column + ")";
+}
+
+/// <summary>Line arithmetic over plain strings (\n, \r\n or \r).</summary>
+internal static class TextLines
+{
+    /// <summary>Offset of the start of a 1-based line; the end of the text when there are fewer lines.</summary>
+    public static int StartOf(string text, int line)
+    {
+        var offset = 0;
+        for (var current = 1; current < line; current++)
+        {
+            var end = EndOf(text, offset);
+            if (end >= text.Length)
+            {
+                return text.Length;
+            }
+
+            offset = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
+        }
+
+        return offset;
+    }
+
+    /// <summary>Offset of the line break ending the line that starts at <paramref name="start"/>.</summary>
+    public static int EndOf(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && text[i] != '\n' && text[i] != '\r')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>1-based line and column of an offset.</summary>
+    public static (int Line, int Column) PositionOf(string text, int offset)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset && i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, offset - lineStart + 1);
+    }
+}

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Commons.Compliance.Facts;
+using Commons.Compliance.Input;
+using Commons.Compliance.Policy;
+
+namespace Commons.Compliance.Rules;
+
+/// <summary>01xx: every package the project depends on, located at the reference that brings it in.</summary>
+internal static class DependencyRules
+{
+    /// <summary>Licences whose notices must ship with a binary distribution (data, not code branches).</summary>
+    private static readonly string[] AttributionLicenses =
+    {
+        "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "BSD-3-Clause-Clear", "MIT", "MIT-0", "ISC", "MS-PL", "Zlib", "BSL-1.0", "PostgreSQL", "X11",
+    };
+
+    /// <summary>MIT-0 and BSL-1.0 waive attribution in binary form.</summary>
+    private static readonly string[] NoBinaryAttribution = { "MIT-0", "BSL-1.0", "Zlib" };
+
+    public static void Evaluate(RuleContext context)
+    {
+        var facts = context.Facts;
+        if (facts is null)
+        {
+            return;
+        }
+
+        var ignored = context.Properties.List(PropertyNames.IgnoredPackages);
+        var packages = facts.Packages.Where(p => !IsIgnored(p.Id, ignored)).ToArray();
+        foreach (var package in packages)
+        {
+            if (ExceptionFor(context, package) is not null)
+            {
+                continue;
+            }
+
+            CheckKnown(context, package);
+            LicenseDecisions.Evaluate(context, package);
+        }
+
+        CheckAttribution(context, packages);
+        CheckStaleExceptions(context, facts);
+    }
+
+    /// <summary>" (via A &gt; B &gt; C)" for a transitive package, "" for a direct one.</summary>
+    public static string Via(PackageFact package)
+        => package.Path.Count > 1 ? " (via " + string.Join(" > ", package.Path) + ")" : "";
+
+    public static string Name(PackageFact package) => package.Version.Length == 0 ? "" : package.Version;
+
+    public static FindingLocation? Location(RuleContext context, PackageFact package)
+        => package.ReferenceLocation is { } l ? FindingLocation.At(l.File, context.TextOf(l.File), l.Line, l.Column) : context.ProjectStart();
+
+    /// <summary>A policy-file exception that still holds for this package (not expired; licence unchanged when pinned).</summary>
+    public static PolicyException? ExceptionFor(RuleContext context, PackageFact package)
+        => context.Input.Policy?.Exceptions.FirstOrDefault(e =>
+            string.Equals(e.PackageId, package.Id, StringComparison.OrdinalIgnoreCase)
+            && !e.IsExpired(context.Input.Today)
+            && (e.License is null || string.Equals(e.License, package.License, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>An ignored-package pattern: an exact id, or a prefix ending with <c>*</c>.</summary>
+    public static bool IsIgnored(string id, IReadOnlyList<string> patterns)
+        => patterns.Any(p => p.EndsWith("*", StringComparison.Ordinal)
+            ? id.StartsWith(p.Substring(0, p.Length - 1), StringComparison.OrdinalIgnoreCase)
+            : string.Equals(id, p, StringComparison.OrdinalIgnoreCase));
+
+    private static void CheckKnown(RuleContext context, PackageFact package)
+    {
+        if (package.License is not null)
+        {
+            return;
+        }
+
+        if (package.LicenseUrl is { } url && package.Source != LicenseSource.File)
+        {
+            context.Report(RuleIds.DependencyLicenseUrlUnmapped, Location(context, package), package.Id, Name(package), url + Via(package));
+            return;
+        }
+
+        var why = package.Problem is not null ? ": " + package.Problem
+            : package.Source == LicenseSource.File ? ": its licence file " + package.LicenseFile + " matches no known licence"
+            : ": the package declares no licence";
+        context.Report(RuleIds.DependencyLicenseUnknown, Location(context, package), package.Id, Name(package), why + Via(package));
+    }
+
+    private static void CheckAttribution(RuleContext context, PackageFact[] packages)
+    {
+        if (context.Input.HasRepositoryFile(RepositoryFileKind.ThirdPartyNotices))
+        {
+            return;
+        }
+
+        var needing = packages
+            .Where(p => !p.DevOnly && p.License is not null && context.IsPackable)
+            .Where(p => Licenses.ExpressionCheck.Check(p.License!, context.Catalog).LicenseIds
+                .Any(id => AttributionLicenses.Contains(id, StringComparer.OrdinalIgnoreCase) && !NoBinaryAttribution.Contains(id, StringComparer.OrdinalIgnoreCase)))
+            .Select(p => p.Id + " (" + p.License + ")")
+            .ToArray();
+        if (needing.Length > 0)
+        {
+            context.Report(RuleIds.AttributionWithoutNotices, context.ProjectStart(), needing.Length.ToString(CultureInfo.InvariantCulture), string.Join(", ", needing));
+        }
+    }
+
+    private static void CheckStaleExceptions(RuleContext context, ProjectFacts facts)
+    {
+        if (context.Input.Policy is not { } policy)
+        {
+            return;
+        }
+
+        var text = context.TextOf(policy.Path);
+        foreach (var exception in policy.Exceptions)
+        {
+            var package = facts.Packages.FirstOrDefault(p => string.Equals(p.Id, exception.PackageId, StringComparison.OrdinalIgnoreCase));
+            string? why = null;
+            if (package is null)
+            {
+                why = "matches no package of this project";
+            }
+            else if (exception.IsExpired(context.Input.Today))
+            {
+                why = "expired on " + exception.Expires!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+            else if (exception.License is not null && !string.Equals(exception.License, package.License, StringComparison.OrdinalIgnoreCase))
+            {
+                why = "was granted for '" + exception.License + "' but the package is now licensed '" + (package.License ?? "unknown") + "'";
+            }
+
+            if (why is not null)
+            {
+                var location = text is null ? new FindingLocation(policy.Path, exception.Line, 1, exception.Line, 1) : FindingLocation.OfLine(policy.Path, text, exception.Line);
+                context.Report(RuleIds.StalePolicyException, location, exception.PackageId, why);
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Globalization;
+using System.Linq;
+using Commons.Compliance.Facts;
+using Commons.Compliance.Input;
+
+namespace Commons.Compliance.Rules;
+
+/// <summary>00xx: the project's own licence — present, identified, declared, valid and consistent.</summary>
+internal static class ProjectLicenseRules
+{
+    /// <summary>The placeholder URL that pack writes when a licence expression or file is set: not a user's choice.</summary>
+    private const string PackPlaceholderUrl = "https://aka.ms/deprecateLicenseUrl";
+
+    public static void Evaluate(RuleContext context)
+    {
+        CheckDeclaration(context);
+        if (context.Facts is null)
+        {
+            return;
+        }
+
+        var files = context.TopLevelLicenseFiles;
+        if (files.Count == 0 && context.LicensesFolderIds.Count == 0)
+        {
+            context.Report(RuleIds.NoLicenseFile, context.ProjectStart());
+            return;
+        }
+
+        foreach (var file in files.Where(f => f.IdentifiedLicense is null))
+        {
+            var closest = file.ClosestLicense is null
+                ? ""
+                : " (closest: " + file.ClosestLicense + " at " + file.ClosestConfidence.ToString("0.#", CultureInfo.InvariantCulture) + " %)";
+            context.Report(RuleIds.LicenseFileNotIdentified, context.FileStart(file.FullPath), file.RelativePath, closest);
+        }
+
+        CheckAgainstFiles(context, files.Where(f => f.IdentifiedLicense is not null).ToArray());
+    }
+
+    private static void CheckDeclaration(RuleContext context)
+    {
+        var properties = context.Properties;
+        if (properties.Get(PropertyNames.PackageLicenseUrl) is { } url && !string.Equals(url, PackPlaceholderUrl, StringComparison.OrdinalIgnoreCase))
+        {
+            context.Report(RuleIds.DeprecatedPackageLicenseUrl, context.PropertyLocation(PropertyNames.PackageLicenseUrl), url);
+        }
+
+        var declared = context.DeclaredLicense;
+        if (declared is null)
+        {
+            if (context.IsPackable && properties.Get(PropertyNames.PackageLicenseFile) is null)
+            {
+                context.Report(RuleIds.NoDeclaredLicense, context.ProjectStart(), context.ProjectName);
+            }
+
+            return;
+        }
+
+        if (declared.Problem is { } problem)
+        {
+            var fix = declared.Corrected is null ? "" : " (write '" + declared.Corrected + "')";
+            context.Report(RuleIds.DeclaredLicenseInvalid, context.PropertyLocation(PropertyNames.PackageLicenseExpression), declared.Text, "it " + problem + fix);
+        }
+    }
+
+    /// <summary>CMN0005 and CMN0009: the declared expression against the identified licence files.</summary>
+    private static void CheckAgainstFiles(RuleContext context, RepositoryFile[] identified)
+    {
+        var declared = context.DeclaredLicense;
+        if (declared is null || !declared.IsValid)
+        {
+            if (declared is null && identified.Select(f => f.IdentifiedLicense).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
+            {
+                context.Report(RuleIds.SeveralLicenseFiles, null, string.Join(", ", identified.Select(f => f.RelativePath)));
+            }
+
+            return;
+        }
+
+        var declaredIds = declared.LicenseIds;
+        foreach (var file in identified)
+        {
+            var fileIds = Licenses.ExpressionCheck.Check(file.IdentifiedLicense!, context.Catalog).LicenseIds;
+            if (!fileIds.All(id => declaredIds.Contains(id, StringComparer.OrdinalIgnoreCase)))
+            {
+                var location = DifferingLine(context, file, declaredIds[0]);
+                context.Report(RuleIds.DeclaredLicenseDiffersFromFile, location, declared.Text, file.RelativePath, "the file is " + file.IdentifiedLicense);
+            }
+        }
+    }
+
+    /// <summary>The line of the licence file where it stops matching the declared licence's text.</summary>
+    private static FindingLocation DifferingLine(RuleContext context, RepositoryFile file, string declaredId)
+    {
+        var text = context.TextOf(file.FullPath);
+        if (text is null)
+        {
+            return new FindingLocation(file.FullPath, 1, 1, 1, 1);
+        }
+
+        var line = LicenseTextDiff.FirstDifferingLine(text, declaredId, context.Catalog) ?? 1;
+        return FindingLocation.OfLine(file.FullPath, text, line);
+    }
+}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Commons.Compliance.Facts;
+using Commons.Compliance.Input;
+using Commons.Compliance.Licenses;
+using Commons.Licensing;
+
+namespace Commons.Compliance.Rules;
+
+/// <summary>The input plus what several rule families derive from it, computed once.</summary>
+internal sealed class RuleContext
+{
+    private readonly List<Finding> findings = new();
+    private ExpressionCheck? declared;
+    private bool declaredChecked;
+
+    public RuleContext(ComplianceInput input, SpdxCatalog catalog)
+    {
+        Input = input;
+        Catalog = catalog;
+    }
+
+    public ComplianceInput Input { get; }
+
+    public SpdxCatalog Catalog { get; }
+
+    public ProjectProperties Properties => Input.Properties;
+
+    public ProjectFacts? Facts => Input.Facts;
+
+    public IReadOnlyList<Finding> Findings => findings;
+
+    public string ProjectName
+    {
+        get
+        {
+            var path = Properties.Get(PropertyNames.ProjectFullPath) ?? Facts?.ProjectPath ?? "";
+            var name = path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
+            return Properties.Get(PropertyNames.PackageId) ?? (name.Length > 0 ? name : "project");
+        }
+    }
+
+    public bool IsPackable => Properties.IsTrue(PropertyNames.IsPackable) && !Properties.IsTrue(PropertyNames.IsTestProject);
+
+    /// <summary>The checked PackageLicenseExpression, or null when none is declared.</summary>
+    public ExpressionCheck? DeclaredLicense
+    {
+        get
+        {
+            if (!declaredChecked)
+            {
+                declaredChecked = true;
+                declared = Properties.Get(PropertyNames.PackageLicenseExpression) is { } text ? ExpressionCheck.Check(text, Catalog) : null;
+            }
+
+            return declared;
+        }
+    }
+
+    /// <summary>The repository's top-level licence files (REUSE's <c>LICENSES/</c> folder excluded).</summary>
+    public IReadOnlyList<RepositoryFile> TopLevelLicenseFiles
+        => Facts?.Files.Where(f => f.Kind == RepositoryFileKind.License && !IsUnderLicensesFolder(f.RelativePath)).ToArray()
+            ?? Array.Empty<RepositoryFile>();
+
+    /// <summary>The licence ids whose texts sit in <c>LICENSES/</c> (REUSE names them <c>LICENSES/&lt;id&gt;.&lt;ext&gt;</c>).</summary>
+    public IReadOnlyList<string> LicensesFolderIds
+        => Facts?.Files.Where(f => f.Kind == RepositoryFileKind.License && IsUnderLicensesFolder(f.RelativePath))
+            .Select(f => FileNameWithoutExtension(f.RelativePath)).ToArray() ?? Array.Empty<string>();
+
+    /// <summary>The project's licence: the declared expression, else the one identified licence file.</summary>
+    public string? ProjectLicense
+        => DeclaredLicense?.Text ?? (TopLevelLicenseFiles.Count == 1 ? TopLevelLicenseFiles[0].IdentifiedLicense : null);
+
+    public static bool IsUnderLicensesFolder(string relativePath) => relativePath.StartsWith("LICENSES/", StringComparison.OrdinalIgnoreCase);
+
+    public void Report(string ruleId, FindingLocation? location, params string[] arguments) => findings.Add(new Finding(ruleId, arguments, location));
+
+    /// <summary>The text of an AdditionalFile by path, when the targets passed it.</summary>
+    public string? TextOf(string path)
+        => Input.Files.FirstOrDefault(f => SamePath(f.Path, path))?.Text;
+
+    /// <summary>Line 1 of a repository file, with its text when available.</summary>
+    public FindingLocation FileStart(string path)
+        => TextOf(path) is { } text ? FindingLocation.OfLine(path, text, 1) : new FindingLocation(path, 1, 1, 1, 1);
+
+    /// <summary>
+    /// Where a property is written: the <c>&lt;Name&gt;</c> element in the first project file that has it, else the start of the
+    /// project itself, else nowhere.
+    /// </summary>
+    public FindingLocation? PropertyLocation(string name)
+    {
+        var projects = Input.Files.Where(f => f.Kind == TextFileKinds.ProjectFile).ToArray();
+        foreach (var project in projects)
+        {
+            var at = project.Text.IndexOf("<" + name + ">", StringComparison.OrdinalIgnoreCase);
+            if (at < 0)
+            {
+                at = project.Text.IndexOf("<" + name + " ", StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (at >= 0)
+            {
+                var end = TextLines.EndOf(project.Text, at);
+                return FindingLocation.OfSpan(project.Path, project.Text, at, end - at);
+            }
+        }
+
+        return ProjectStart();
+    }
+
+    /// <summary>The <c>&lt;Project</c> line of this project's file, or null when the file is not among the AdditionalFiles.</summary>
+    public FindingLocation? ProjectStart()
+    {
+        var path = Properties.Get(PropertyNames.ProjectFullPath);
+        var project = Input.Files.FirstOrDefault(f => f.Kind == TextFileKinds.ProjectFile && (path is null || SamePath(f.Path, path)));
+        if (project is null)
+        {
+            return null;
+        }
+
+        var at = project.Text.IndexOf("<Project", StringComparison.Ordinal);
+        return at < 0 ? FindingLocation.OfLine(project.Path, project.Text, 1)
+            : FindingLocation.OfSpan(project.Path, project.Text, at, TextLines.EndOf(project.Text, at) - at);
+    }
+
+    public static bool SamePath(string a, string b)
+        => string.Equals(a.Replace('\\', '/'), b.Replace('\\', '/'), StringComparison.OrdinalIgnoreCase);
+
+    private static string FileNameWithoutExtension(string path)
+    {
+        var name = path.Substring(path.LastIndexOf('/') + 1);
+        var dot = name.LastIndexOf('.');
+        return dot > 0 ? name.Substring(0, dot) : name;
+    }
+}

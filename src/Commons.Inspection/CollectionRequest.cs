@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Collections.Generic;
+using Commons.Inspection.Dependencies;
+using Commons.Inspection.Online;
+
+namespace Commons.Inspection;
+
+/// <summary>What to collect for one project (and one target framework): what MSBuild or the CLI knows about it.</summary>
+public sealed class CollectionRequest
+{
+    public CollectionRequest(string projectPath)
+    {
+        ProjectPath = projectPath;
+    }
+
+    /// <summary>Full path of the project file.</summary>
+    public string ProjectPath { get; }
+
+    /// <summary>The TargetFramework alias (<c>net8.0</c>); null collects every target framework of the assets file.</summary>
+    public string? TargetFramework { get; set; }
+
+    /// <summary>The assets file; null means <c>obj/project.assets.json</c> beside the project.</summary>
+    public string? AssetsFilePath { get; set; }
+
+    /// <summary>The <c>CommonsRepositoryRoot</c> property, when set; otherwise the root is the folder holding <c>.git</c>.</summary>
+    public string? ConfiguredRepositoryRoot { get; set; }
+
+    /// <summary>Test projects (and tools) use every dependency for development only.</summary>
+    public bool IsTestProject { get; set; }
+
+    /// <summary>The evaluated <c>@(PackageReference)</c> items with their defining files.</summary>
+    public List<DeclaredReference> PackageReferences { get; } = new();
+
+    /// <summary>The evaluated <c>@(PackageVersion)</c> items (Central Package Management) with their defining files.</summary>
+    public List<DeclaredReference> PackageVersions { get; } = new();
+
+    public List<DeclaredProjectReference> ProjectReferences { get; } = new();
+
+    /// <summary>Ask the package sources for missing licences (<c>CommonsOnline=true</c>).</summary>
+    public bool Online { get; set; }
+
+    public TimeSpan OnlineBudget { get; set; } = OnlineLicenseEnricher.DefaultBudget;
+
+    /// <summary>The persistent online cache file; null = the user's local application data.</summary>
+    public string? OnlineCachePath { get; set; }
+
+    /// <summary>The read cap for licence files and nuspecs.</summary>
+    public long MaxBytes { get; set; } = BoundedFile.DefaultMaxBytes;
+}

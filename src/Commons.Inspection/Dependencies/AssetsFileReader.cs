@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Commons.Compliance.Facts;
+using NuGet.Common;
+using NuGet.ProjectModel;
+
+namespace Commons.Inspection.Dependencies;
+
+/// <summary>Reads <c>project.assets.json</c> and says clearly when it is missing, corrupt or from a failed restore.</summary>
+/// <remarks>
+/// <see cref="LockFileFormat.Read(string, ILogger)"/> swallows JSON errors: it logs them and returns an almost empty
+/// <see cref="LockFile"/>. So the logger's errors, the version and the presence of targets are all checked here.
+/// </remarks>
+public static class AssetsFileReader
+{
+    public static LockFile? Read(string path, List<CollectionProblem> problems)
+    {
+        if (!File.Exists(path))
+        {
+            problems.Add(Problem(CollectionProblemKind.AssetsFileMissing, path,
+                "the assets file " + path + " does not exist: restore the project (dotnet restore) first"));
+            return null;
+        }
+
+        var logger = new CollectingLogger();
+        LockFile? lockFile;
+        try
+        {
+            lockFile = new LockFileFormat().Read(path, logger);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or FormatException or InvalidOperationException or ArgumentException)
+        {
+            problems.Add(Problem(CollectionProblemKind.AssetsFileUnreadable, path, "the assets file " + path + " cannot be read: " + ex.Message));
+            return null;
+        }
+
+        if (lockFile is null || logger.Errors.Count > 0 || lockFile.Version <= 0)
+        {
+            var why = logger.Errors.Count > 0 ? string.Join("; ", logger.Errors) : "it has no valid format version";
+            problems.Add(Problem(CollectionProblemKind.AssetsFileUnreadable, path, "the assets file " + path + " is corrupt: " + why));
+            return null;
+        }
+
+        if (lockFile.Targets.Count == 0 || lockFile.PackageSpec is null)
+        {
+            problems.Add(Problem(CollectionProblemKind.AssetsFileUnreadable, path,
+                "the assets file " + path + " has no targets or no project section: it is truncated or was not written by restore"));
+            return null;
+        }
+
+        // A restore that failed (NU1101 unknown package, NU1605 downgrade …) still writes the file: its packages are incomplete.
+        foreach (var message in lockFile.LogMessages.Where(m => m.Level == LogLevel.Error))
+        {
+            problems.Add(Problem(CollectionProblemKind.AssetsFileStale, path,
+                "the last restore failed (" + message.Code + ": " + message.Message + "): the dependency list may be incomplete"));
+        }
+
+        return lockFile;
+    }
+
+    /// <summary>
+    /// Compares the assets file with what the project declares now: a declared package the assets file does not know,
+    /// or an assets file written for another project, means restore has not run since the project changed.
+    /// </summary>
+    public static void CheckFreshness(LockFile lockFile, string assetsPath, string projectPath, IEnumerable<string> declaredPackageIds, List<CollectionProblem> problems)
+    {
+        var restoredFor = lockFile.PackageSpec?.RestoreMetadata?.ProjectPath;
+        if (!string.IsNullOrEmpty(restoredFor) && !SamePath(restoredFor!, projectPath))
+        {
+            problems.Add(Problem(CollectionProblemKind.AssetsFileStale, assetsPath,
+                "the assets file " + assetsPath + " was written for " + restoredFor + ", not for " + projectPath));
+            return;
+        }
+
+        var known = new HashSet<string>(
+            lockFile.PackageSpec!.TargetFrameworks.SelectMany(t => t.Dependencies).Select(d => d.Name),
+            StringComparer.OrdinalIgnoreCase);
+        var missing = declaredPackageIds.Where(id => !known.Contains(id)).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(id => id, StringComparer.OrdinalIgnoreCase).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add(Problem(CollectionProblemKind.AssetsFileStale, assetsPath,
+                "the assets file " + assetsPath + " does not know " + string.Join(", ", missing) + ": restore the project again"));
+        }
+    }
+
+    private static bool SamePath(string a, string b)
+    {
+        try
+        {
+            return string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static CollectionProblem Problem(CollectionProblemKind kind, string path, string message)
+        => new() { Kind = kind, Message = message, Location = new SourceLocation(path, 1, 1) };
+
+    /// <summary>Keeps what NuGet logs while reading, so swallowed errors become visible.</summary>
+    private sealed class CollectingLogger : LoggerBase
+    {
+        public List<string> Errors { get; } = new();
+
+        public override void Log(ILogMessage message)
+        {
+            if (message.Level >= LogLevel.Error)
+            {
+                Errors.Add(message.Message);
+            }
+        }
+
+        public override Task LogAsync(ILogMessage message)
+        {
+            Log(message);
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Commons.Compliance.Facts;
+using NuGet.Frameworks;
+using NuGet.LibraryModel;
+using NuGet.Packaging;
+using NuGet.ProjectModel;
+
+namespace Commons.Inspection.Dependencies;
+
+/// <summary>
+/// Turns a restored project's assets file into one <see cref="PackageFact"/> per package of every selected target
+/// framework and runtime: licence, direct or transitive, shortest path, development-only.
+/// </summary>
+public sealed class DependencyCollector
+{
+    /// <summary>Asset groups that reach the compiled or running product. A package with none of them only helps the build.</summary>
+    private static readonly Func<LockFileTargetLibrary, IEnumerable<LockFileItem>>[] ProductAssets =
+    {
+        l => l.CompileTimeAssemblies,
+        l => l.RuntimeAssemblies,
+        l => l.NativeLibraries,
+        l => l.ResourceAssemblies,
+        l => l.ContentFiles,
+        l => l.RuntimeTargets,
+        l => l.EmbedAssemblies,
+    };
+
+    /// <summary>Folders in a package whose files serve the build only (analyzers, MSBuild props and targets, tools).</summary>
+    private static readonly string[] BuildOnlyFolders = { "analyzers/", "build/", "buildTransitive/", "buildMultiTargeting/", "buildCrossTargeting/", "tools/" };
+
+    /// <summary>Folders in a package whose files reach the product.</summary>
+    private static readonly string[] ProductFolders = { "lib/", "ref/", "runtimes/", "content/", "contentFiles/", "native/" };
+
+    private readonly Dictionary<string, PackageLicense> licenseCache = new(StringComparer.OrdinalIgnoreCase);
+
+    public DependencyCollector(long maxBytes = BoundedFile.DefaultMaxBytes)
+    {
+        MaxBytes = maxBytes;
+    }
+
+    public long MaxBytes { get; }
+
+    /// <summary>
+    /// Collects the packages of <paramref name="lockFile"/> for <paramref name="targetFramework"/> (a TargetFramework alias
+    /// such as <c>net8.0</c>; null = every target). <paramref name="wholeProjectIsDevelopment"/> is set for test projects and tools.
+    /// </summary>
+    public List<PackageFact> Collect(LockFile lockFile, string? targetFramework, bool wholeProjectIsDevelopment, List<CollectionProblem> problems)
+    {
+        var specFrameworks = SelectSpecFrameworks(lockFile, targetFramework);
+        var frameworks = new HashSet<NuGetFramework>(specFrameworks.Select(f => f.FrameworkName));
+        var targets = lockFile.Targets.Where(t => frameworks.Contains(t.TargetFramework)).ToList();
+
+        var graph = BuildGraph(lockFile, targets);
+        var direct = specFrameworks.SelectMany(f => f.Dependencies)
+            .Where(d => d.LibraryRange.TypeConstraintAllows(LibraryDependencyTarget.Package) && graph.ContainsKey(d.Name))
+            .GroupBy(d => d.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.All(d => d.SuppressParent == LibraryIncludeFlags.All), StringComparer.OrdinalIgnoreCase);
+
+        var resolver = CreateResolver(lockFile);
+        var isTool = lockFile.PackageSpec?.RestoreMetadata?.ProjectStyle == ProjectStyle.DotnetToolReference;
+        var licenses = new Dictionary<string, PackageLicense>(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in graph.Values.Where(n => n.IsPackage))
+        {
+            licenses[node.Name] = ReadLicense(resolver, lockFile, node, problems);
+        }
+
+        // A package is development-only when no production reference reaches it without passing a development-only one.
+        bool IsIntrinsicallyDev(Node n) => n.IsPackage && (licenses[n.Name].IsDevelopmentDependency || n.IsBuildOnly);
+        var productionStarts = direct.Where(d => !d.Value && !IsIntrinsicallyDev(graph[d.Key])).Select(d => d.Key);
+        var reachedByProduct = Reach(graph, productionStarts, n => !IsIntrinsicallyDev(n)).Keys;
+        var shortestPaths = Reach(graph, direct.Keys, _ => true);
+
+        var facts = new List<PackageFact>();
+        foreach (var node in graph.Values.Where(n => n.IsPackage).OrderBy(n => n.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            var license = licenses[node.Name];
+            var fact = new PackageFact
+            {
+                Id = node.Name,
+                Version = node.Version,
+                License = license.License,
+                Source = license.Source,
+                LicenseUrl = license.LicenseUrl,
+                LicenseFile = license.LicenseFile,
+                Confidence = license.Confidence,
+                Problem = license.Problem,
+                Direct = direct.ContainsKey(node.Name),
+                DevOnly = wholeProjectIsDevelopment || isTool || !reachedByProduct.Contains(node.Name),
+            };
+            if (shortestPaths.TryGetValue(node.Name, out var path))
+            {
+                fact.Path.AddRange(path);
+            }
+            else
+            {
+                fact.Path.Add(node.Name);
+            }
+
+            facts.Add(fact);
+        }
+
+        return facts;
+    }
+
+    /// <summary>The project's ProjectReferences as facts, by the name the assets file knows them under when it does.</summary>
+    public static List<ProjectReferenceFact> ProjectReferences(IEnumerable<DeclaredProjectReference> declared)
+        => declared
+            .Select(r => new ProjectReferenceFact { Name = Path.GetFileNameWithoutExtension(r.Path), Path = r.Path, License = string.IsNullOrWhiteSpace(r.License) ? null : r.License })
+            .OrderBy(r => r.Path, StringComparer.Ordinal)
+            .ToList();
+
+    private static List<TargetFrameworkInformation> SelectSpecFrameworks(LockFile lockFile, string? targetFramework)
+    {
+        var all = lockFile.PackageSpec.TargetFrameworks.ToList();
+        if (string.IsNullOrWhiteSpace(targetFramework))
+        {
+            return all;
+        }
+
+        var byAlias = all.Where(f => string.Equals(f.TargetAlias, targetFramework, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (byAlias.Count > 0)
+        {
+            return byAlias;
+        }
+
+        var framework = NuGetFramework.Parse(targetFramework!);
+        return all.Where(f => f.FrameworkName.Equals(framework)).ToList();
+    }
+
+    private static FallbackPackagePathResolver? CreateResolver(LockFile lockFile)
+    {
+        var folders = lockFile.PackageFolders.Select(f => f.Path).Where(p => !string.IsNullOrEmpty(p)).ToList();
+        return folders.Count == 0 ? null : new FallbackPackagePathResolver(folders[0], folders.Skip(1));
+    }
+
+    private PackageLicense ReadLicense(FallbackPackagePathResolver? resolver, LockFile lockFile, Node node, List<CollectionProblem> problems)
+    {
+        var key = node.Name + "/" + node.Version;
+        if (licenseCache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var folder = resolver?.GetPackageDirectory(node.Name, node.NuGetVersion!);
+        PackageLicense license;
+        if (folder is null || !Directory.Exists(folder))
+        {
+            var where = string.Join(", ", lockFile.PackageFolders.Select(f => f.Path));
+            license = new PackageLicense
+            {
+                Source = LicenseSource.None,
+                Problem = "package " + key + " is not in the package folders (" + where + "): restore the project",
+                ProblemKind = CollectionProblemKind.PackageFolderMissing,
+            };
+        }
+        else
+        {
+            license = PackageLicenseReader.Read(folder, node.Name, MaxBytes);
+        }
+
+        if (license.ProblemKind is { } kind)
+        {
+            problems.Add(new CollectionProblem
+            {
+                Kind = kind,
+                Message = node.Name + " " + node.Version + ": " + license.Problem,
+                Location = license.NuspecPath is { } nuspec ? new SourceLocation(nuspec, 1, 1) : null,
+            });
+        }
+
+        licenseCache[key] = license;
+        return license;
+    }
+
+    /// <summary>Every library of the selected targets (all runtimes), merged by name.</summary>
+    private static Dictionary<string, Node> BuildGraph(LockFile lockFile, List<LockFileTarget> targets)
+    {
+        var graph = new Dictionary<string, Node>(StringComparer.OrdinalIgnoreCase);
+        foreach (var library in targets.SelectMany(t => t.Libraries))
+        {
+            if (library.Name is null || library.Version is null)
+            {
+                continue;
+            }
+
+            if (!graph.TryGetValue(library.Name, out var node))
+            {
+                node = new Node(library.Name, library.Version.ToNormalizedString(), library.Type == LibraryType.Package)
+                {
+                    NuGetVersion = library.Version,
+                    IsBuildOnly = true,
+                };
+                graph[library.Name] = node;
+            }
+
+            node.Dependencies.UnionWith(library.Dependencies.Select(d => d.Id));
+            node.IsBuildOnly &= node.IsPackage && IsBuildOnly(library, lockFile.GetLibrary(library.Name, library.Version)?.Files);
+        }
+
+        return graph;
+    }
+
+    /// <summary>
+    /// True for a package that brings nothing into the product: no compile, runtime, native, resource or content asset
+    /// (NuGet's <c>_._</c> placeholders aside), no dependencies, no <c>lib/</c>, <c>ref/</c>, <c>runtimes/</c> or content
+    /// folder, and files under <c>analyzers/</c>, <c>build/</c> or <c>tools/</c>: an analyzer, MSBuild-only or tools package.
+    /// </summary>
+    private static bool IsBuildOnly(LockFileTargetLibrary library, IList<string>? packageFiles)
+    {
+        if (packageFiles is null || library.Dependencies.Count > 0
+            || ProductAssets.SelectMany(group => group(library)).Any(item => !item.Path.EndsWith("/_._", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        bool Under(string file, IEnumerable<string> folders) => folders.Any(f => file.StartsWith(f, StringComparison.OrdinalIgnoreCase));
+        return packageFiles.Any(f => Under(f, BuildOnlyFolders)) && !packageFiles.Any(f => Under(f, ProductFolders));
+    }
+
+    /// <summary>Breadth-first walk from <paramref name="starts"/>; the shortest path to every reached node, both ends included.</summary>
+    private static Dictionary<string, List<string>> Reach(Dictionary<string, Node> graph, IEnumerable<string> starts, Func<Node, bool> mayEnter)
+    {
+        var paths = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var queue = new Queue<Node>();
+        foreach (var start in starts.OrderBy(s => s, StringComparer.OrdinalIgnoreCase))
+        {
+            if (graph.TryGetValue(start, out var node) && !paths.ContainsKey(node.Name))
+            {
+                paths[node.Name] = new List<string> { node.Name };
+                queue.Enqueue(node);
+            }
+        }
+
+        while (queue.Count > 0)
+        {
+            var node = queue.Dequeue();
+            foreach (var dependency in node.Dependencies.OrderBy(d => d, StringComparer.OrdinalIgnoreCase))
+            {
+                if (graph.TryGetValue(dependency, out var next) && !paths.ContainsKey(next.Name) && mayEnter(next))
+                {
+                    paths[next.Name] = new List<string>(paths[node.Name]) { next.Name };
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        return paths;
+    }
+
+    private sealed class Node
+    {
+        public Node(string name, string version, bool isPackage)
+        {
+            Name = name;
+            Version = version;
+            IsPackage = isPackage;
+        }
+
+        public string Name { get; }
+
+        public string Version { get; }
+
+        public NuGet.Versioning.NuGetVersion? NuGetVersion { get; set; }
+
+        public bool IsPackage { get; }
+
+        public bool IsBuildOnly { get; set; }
+
+        public HashSet<string> Dependencies { get; } = new(StringComparer.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml;
+using Commons.Compliance.Facts;
+
+namespace Commons.Inspection.Dependencies;
+
+/// <summary>
+/// Finds where a direct reference is written: the line and column of its <c>&lt;PackageReference&gt;</c> or, under
+/// Central Package Management, of its central <c>&lt;PackageVersion&gt;</c>. Reads MSBuild XML with line information and no DTD.
+/// </summary>
+public sealed class ReferenceLocator
+{
+    private readonly Dictionary<string, List<XmlItem>> itemsByFile = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The location for package <paramref name="id"/>: the central <c>PackageVersion</c> when one is declared
+    /// (<paramref name="packageVersions"/>), else the <c>PackageReference</c>; null when no declaring file is known or
+    /// the element cannot be found in it.
+    /// </summary>
+    public SourceLocation? Locate(string id, IEnumerable<DeclaredReference> packageReferences, IEnumerable<DeclaredReference> packageVersions)
+    {
+        return Find("PackageVersion", id, packageVersions) ?? Find("PackageReference", id, packageReferences);
+    }
+
+    private SourceLocation? Find(string elementName, string id, IEnumerable<DeclaredReference> declared)
+    {
+        // The last declaration wins in MSBuild evaluation order; the files are given in that order.
+        foreach (var file in declared.Where(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase) && d.DefiningFile is not null)
+                     .Select(d => d.DefiningFile!).Reverse())
+        {
+            var item = ItemsOf(file).LastOrDefault(i =>
+                string.Equals(i.Element, elementName, StringComparison.Ordinal) && string.Equals(i.Id, id, StringComparison.OrdinalIgnoreCase));
+            if (item is not null)
+            {
+                return new SourceLocation(file, item.Line, item.Column);
+            }
+        }
+
+        return null;
+    }
+
+    private List<XmlItem> ItemsOf(string file)
+    {
+        if (!itemsByFile.TryGetValue(file, out var items))
+        {
+            items = ReadItems(file);
+            itemsByFile[file] = items;
+        }
+
+        return items;
+    }
+
+    /// <summary>Every PackageReference / PackageVersion element (Include or Update) of an MSBuild file, with its position.</summary>
+    public static List<XmlItem> ReadItems(string file)
+    {
+        var items = new List<XmlItem>();
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            MaxCharactersInDocument = 16 * 1024 * 1024,
+        };
+        try
+        {
+            using var reader = XmlReader.Create(file, settings);
+            var lineInfo = (IXmlLineInfo)reader;
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element || (reader.LocalName != "PackageReference" && reader.LocalName != "PackageVersion"))
+                {
+                    continue;
+                }
+
+                var id = reader.GetAttribute("Include") ?? reader.GetAttribute("Update");
+                if (string.IsNullOrWhiteSpace(id))
+                {
+                    continue;
+                }
+
+                // LinePosition points at the element name; the diagnostic points at the '<' one column before.
+                var column = Math.Max(1, lineInfo.LinePosition - 1);
+                foreach (var single in id!.Split(';').Select(s => s.Trim()).Where(s => s.Length > 0))
+                {
+                    items.Add(new XmlItem(reader.LocalName, single, lineInfo.LineNumber, column));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is XmlException or IOException or UnauthorizedAccessException)
+        {
+            // An unreadable file gives no locations: the finding falls back to the project, never a crash.
+        }
+
+        return items;
+    }
+
+    /// <summary>One item element as written.</summary>
+    public sealed class XmlItem
+    {
+        public XmlItem(string element, string id, int line, int column)
+        {
+            Element = element;
+            Id = id;
+            Line = line;
+            Column = column;
+        }
+
+        public string Element { get; }
+
+        public string Id { get; }
+
+        public int Line { get; }
+
+        public int Column { get; }
+    }
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System.IO;
+using System.Linq;
+using Commons.Compliance.Facts;
+using Commons.Inspection.Dependencies;
+using Commons.Inspection.Online;
+using Commons.Inspection.Repository;
+
+namespace Commons.Inspection;
+
+/// <summary>Collects everything the rules judge about one project: repository files, publiccode.yml, dependency licences.</summary>
+public static class FactsCollector
+{
+    public static ProjectFacts Collect(CollectionRequest request)
+    {
+        var projectPath = Path.GetFullPath(request.ProjectPath);
+        var projectDirectory = Path.GetDirectoryName(projectPath)!;
+        var facts = new ProjectFacts
+        {
+            ProjectPath = projectPath,
+            TargetFramework = request.TargetFramework,
+            RepositoryRoot = RepositoryRoot.Find(projectDirectory, request.ConfiguredRepositoryRoot),
+        };
+
+        if (facts.RepositoryRoot is { } root)
+        {
+            facts.Files.AddRange(RepositoryScanner.Scan(root, facts.Problems, request.MaxBytes));
+            if (facts.Files.FirstOrDefault(f => f.Kind == RepositoryFileKind.PublicCode) is { } publicCode)
+            {
+                facts.PublicCode = PublicCodeReader.Read(root, publicCode.FullPath, request.MaxBytes);
+            }
+        }
+
+        CollectDependencies(request, projectPath, projectDirectory, facts);
+        facts.ProjectReferences.AddRange(DependencyCollector.ProjectReferences(request.ProjectReferences));
+        return facts;
+    }
+
+    private static void CollectDependencies(CollectionRequest request, string projectPath, string projectDirectory, ProjectFacts facts)
+    {
+        var assetsPath = Path.GetFullPath(request.AssetsFilePath ?? Path.Combine(projectDirectory, "obj", "project.assets.json"));
+        facts.AssetsFilePath = assetsPath;
+        var lockFile = AssetsFileReader.Read(assetsPath, facts.Problems);
+        if (lockFile is null)
+        {
+            return;
+        }
+
+        AssetsFileReader.CheckFreshness(lockFile, assetsPath, projectPath, request.PackageReferences.Select(r => r.Id), facts.Problems);
+        var packages = new DependencyCollector(request.MaxBytes).Collect(lockFile, request.TargetFramework, request.IsTestProject, facts.Problems);
+
+        var locator = new ReferenceLocator();
+        foreach (var package in packages)
+        {
+            var directId = package.Path.Count > 0 ? package.Path[0] : package.Id;
+            package.ReferenceLocation = locator.Locate(directId, request.PackageReferences, request.PackageVersions);
+        }
+
+        if (request.Online)
+        {
+            var cache = OnlineLicenseCache.Load(request.OnlineCachePath ?? OnlineLicenseEnricher.DefaultCachePath(), OnlineLicenseEnricher.DefaultExpiry);
+            new OnlineLicenseEnricher(OnlineLicenseEnricher.SourcesFor(projectDirectory), cache, request.OnlineBudget).Enrich(packages, facts.Problems);
+        }
+
+        facts.Packages.AddRange(packages);
+    }
+}

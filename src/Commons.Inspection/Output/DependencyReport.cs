@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using Commons.Compliance.Facts;
+
+namespace Commons.Inspection.Output;
+
+/// <summary>
+/// The dependency report, <c>obj/commons.dependencies.json</c>:
+/// <c>{"project", "targetFramework", "packages": [{"id", "version", "license", "source", "direct", "devOnly", "path",
+/// "licenseUrl"?, "licenseFile"?, "confidence"?, "problem"?}]}</c>. The licence text itself is never copied into it.
+/// </summary>
+public static class DependencyReport
+{
+    public const string FileName = "commons.dependencies.json";
+
+    /// <summary>One project's report, or an array of reports when there are several.</summary>
+    public static string ToJson(IReadOnlyList<ProjectFacts> projects)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            if (projects.Count == 1)
+            {
+                Write(writer, projects[0]);
+            }
+            else
+            {
+                writer.WriteStartArray();
+                foreach (var project in projects)
+                {
+                    Write(writer, project);
+                }
+
+                writer.WriteEndArray();
+            }
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    public static void Write(Utf8JsonWriter writer, ProjectFacts facts)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("project", facts.ProjectPath);
+        writer.WriteString("targetFramework", facts.TargetFramework);
+        writer.WriteStartArray("packages");
+        foreach (var package in facts.Packages.OrderBy(p => p.Id, System.StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Version, System.StringComparer.Ordinal))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", package.Id);
+            writer.WriteString("version", package.Version);
+            writer.WriteString("license", package.License);
+            writer.WriteString("source", SourceName(package.Source));
+            writer.WriteBoolean("direct", package.Direct);
+            writer.WriteBoolean("devOnly", package.DevOnly);
+            writer.WriteStartArray("path");
+            foreach (var step in package.Path)
+            {
+                writer.WriteStringValue(step);
+            }
+
+            writer.WriteEndArray();
+            WriteIfSet(writer, "licenseUrl", package.LicenseUrl);
+            WriteIfSet(writer, "licenseFile", package.LicenseFile);
+            if (package.Confidence is double confidence)
+            {
+                writer.WriteNumber("confidence", System.Math.Round(confidence, 2));
+            }
+
+            WriteIfSet(writer, "problem", package.Problem);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The report's name for a licence source: <c>expression</c>, <c>file</c>, <c>url</c>, <c>online</c> or <c>none</c>.</summary>
+    public static string SourceName(LicenseSource source) => source.ToString().ToLowerInvariant();
+
+    private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}

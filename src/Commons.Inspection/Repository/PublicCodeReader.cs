@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Commons.Compliance.Facts;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Commons.Inspection.Repository;
+
+/// <summary>Parses <c>publiccode.yml</c> into flattened nodes with positions, so the rules need no YAML parser.</summary>
+public static class PublicCodeReader
+{
+    /// <summary>Beyond this many nodes the document is cut (alias bombs, absurd files); the rules see what was read.</summary>
+    public const int MaxNodes = 10_000;
+
+    private const int MaxDepth = 32;
+
+    public static PublicCodeFacts Read(string root, string fullPath, long maxBytes = BoundedFile.DefaultMaxBytes)
+    {
+        var facts = new PublicCodeFacts { FullPath = fullPath, RelativePath = PathSafety.Relative(root, fullPath) };
+        var content = BoundedFile.TryRead(fullPath, maxBytes, out var problem);
+        if (content is null)
+        {
+            facts.ParseError = problem;
+            return facts;
+        }
+
+        Parse(Encoding.UTF8.GetString(content), facts);
+        return facts;
+    }
+
+    /// <summary>Fills <paramref name="facts"/> from YAML text; a syntax error is recorded with its position, never thrown.</summary>
+    public static void Parse(string text, PublicCodeFacts facts)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            facts.ParseError = ex.Message;
+            facts.ParseErrorLine = (int)ex.Start.Line;
+            facts.ParseErrorColumn = (int)ex.Start.Column;
+            return;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet gives some malformed documents no YamlException and no position: the file start stands in.
+            facts.ParseError = "publiccode.yml is not valid YAML: " + ex.Message;
+            facts.ParseErrorLine = 1;
+            facts.ParseErrorColumn = 1;
+            return;
+        }
+
+        var document = stream.Documents.FirstOrDefault();
+        if (document?.RootNode is not YamlMappingNode rootMapping)
+        {
+            facts.ParseError = "publiccode.yml must be a mapping of keys to values";
+            facts.ParseErrorLine = 1;
+            facts.ParseErrorColumn = 1;
+            return;
+        }
+
+        AddChildren(facts, "", rootMapping, 0);
+    }
+
+    private static void AddChildren(PublicCodeFacts facts, string path, YamlNode node, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                foreach (var entry in mapping.Children)
+                {
+                    var key = entry.Key is YamlScalarNode scalarKey ? scalarKey.Value ?? "" : entry.Key.ToString();
+                    var childPath = path.Length == 0 ? key : path + "." + key;
+                    if (!Add(facts, childPath, entry.Value, entry.Key.Start))
+                    {
+                        return;
+                    }
+
+                    AddChildren(facts, childPath, entry.Value, depth + 1);
+                }
+
+                break;
+            case YamlSequenceNode sequence:
+                for (var i = 0; i < sequence.Children.Count; i++)
+                {
+                    var item = sequence.Children[i];
+                    var childPath = path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                    if (!Add(facts, childPath, item, item.Start))
+                    {
+                        return;
+                    }
+
+                    AddChildren(facts, childPath, item, depth + 1);
+                }
+
+                break;
+        }
+    }
+
+    private static bool Add(PublicCodeFacts facts, string path, YamlNode node, Mark position)
+    {
+        if (facts.Nodes.Count >= MaxNodes)
+        {
+            facts.ParseError ??= "publiccode.yml has more than " + MaxNodes.ToString(CultureInfo.InvariantCulture) + " nodes; the rest was not read";
+            return false;
+        }
+
+        var fact = new YamlNodeFact { Path = path, Line = (int)position.Line, Column = (int)position.Column };
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                fact.Kind = YamlNodeKind.Scalar;
+                fact.Value = scalar.Value ?? "";
+                break;
+            case YamlMappingNode mapping:
+                fact.Kind = YamlNodeKind.Mapping;
+                fact.Count = mapping.Children.Count;
+                break;
+            case YamlSequenceNode sequence:
+                fact.Kind = YamlNodeKind.Sequence;
+                fact.Count = sequence.Children.Count;
+                break;
+            default:
+                // Unresolved aliases are the only other node type: keep them as their text.
+                fact.Kind = YamlNodeKind.Scalar;
+                fact.Value = node.ToString();
+                break;
+        }
+
+        facts.Nodes.Add(fact);
+        return true;
+    }
+}

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System.Linq;
+using System.Threading.Tasks;
+using Commons.Compliance.Facts;
+using Commons.Licensing;
+using Microsoft.CodeAnalysis;
+using static Commons.Analyzers.Tests.Fixtures;
+using Test = Commons.Analyzers.Tests.AnalyzerTest<Commons.Analyzers.CMN0001ProjectLicenseAnalyzer>;
+
+namespace Commons.Analyzers.Tests;
+
+public sealed class CMN0001ProjectLicenseTests
+{
+    private const string PackableMit = "MIT";
+
+    [Fact]
+    public async Task TestNoLicenseFileIsReportedAtTheProjectAsync()
+    {
+        var facts = TidyFacts();
+        facts.Files.RemoveAll(f => f.Kind == RepositoryFileKind.License);
+        await new Test().Facts(facts).File("ProjectFile", ProjectPath, ProjectFile.Replace("GPL-2.0", "MIT"))
+            .Property("PackageLicenseExpression", "MIT")
+            .Expect(Rule("CMN0001").WithLocation(ProjectPath, 1, 1))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestLicensesFolderCountsAsLicenceFileAsync()
+    {
+        var facts = TidyFacts();
+        facts.Files.RemoveAll(f => f.Kind == RepositoryFileKind.License);
+        facts.Files.Add(new RepositoryFile { Kind = RepositoryFileKind.License, RelativePath = "LICENSES/MIT.txt", FullPath = "/0/LICENSES/MIT.txt", IdentifiedLicense = "MIT" });
+        await new Test().Facts(facts).Property("PackageLicenseExpression", "MIT").RunAsync();
+    }
+
+    [Fact]
+    public async Task TestTidyProjectHasNoFindingAsync()
+    {
+        await new Test().Facts(TidyFacts()).Property("PackageLicenseExpression", PackableMit).Property("IsPackable", "true").RunAsync();
+    }
+
+    [Fact]
+    public async Task TestUnidentifiedLicenceFileIsReportedInTheFileAsync()
+    {
+        var facts = TidyFacts();
+        var license = facts.Files.Single(f => f.Kind == RepositoryFileKind.License);
+        license.IdentifiedLicense = null;
+        license.ClosestLicense = "MIT";
+        license.ClosestConfidence = 91.5;
+        await new Test().Facts(facts).File("License", LicensePath, "My own licence\nYou may do things.\n")
+            .Expect(Rule("CMN0002").WithLocation(LicensePath, 1, 1).WithArguments("LICENSE", " (closest: MIT at 91.5 %)"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestPackableProjectWithoutLicenceAsync()
+    {
+        await new Test().Facts(TidyFacts()).Property("IsPackable", "true").Property("PackageId", "App")
+            .Expect(Rule("CMN0003").WithArguments("App"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestLicenceFileCountsAsDeclaredAndTestProjectsAreNotPackagesAsync()
+    {
+        await new Test().Facts(TidyFacts()).Property("IsPackable", "true").Property("PackageLicenseFile", "LICENSE").RunAsync();
+        await new Test().Facts(TidyFacts()).Property("IsPackable", "true").Property("IsTestProject", "true").RunAsync();
+    }
+
+    [Fact]
+    public async Task TestGateMakesLicenceRulesErrorsAsync()
+    {
+        await new Test().Facts(TidyFacts()).Property("IsPackable", "true").Property("PackageId", "App").Property("CommonsGate", "true")
+            .Expect(Rule("CMN0003", DiagnosticSeverity.Error).WithArguments("App"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestGlobalConfigSeverityAsync()
+    {
+        await new Test().Facts(TidyFacts()).Property("IsPackable", "true").Property("PackageId", "App")
+            .GlobalConfig("dotnet_diagnostic.CMN0003.severity = none")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestOnlyThePrimaryTargetFrameworkReportsAsync()
+    {
+        await new Test().Facts(TidyFacts()).Property("IsPackable", "true").Property("CommonsPrimaryTargetFramework", "false").RunAsync();
+        await new Test().Facts(TidyFacts()).Property("IsPackable", "true").Property("CommonsEnabled", "false").RunAsync();
+    }
+
+    [Fact]
+    public async Task TestDeprecatedDeclaredExpressionIsReportedAtThePropertyAsync()
+    {
+        var facts = TidyFacts();
+        facts.Files.Single(f => f.Kind == RepositoryFileKind.License).IdentifiedLicense = "GPL-2.0-only";
+        await new Test().Facts(facts).File("ProjectFile", ProjectPath, ProjectFile.Replace("    <PackageLicenseUrl>https://example.org/license</PackageLicenseUrl>\n", "    <!-- -->\n"))
+            .Property("PackageLicenseExpression", "GPL-2.0")
+            .Expect(Rule("CMN0004").WithLocation(ProjectPath, 3, 5)
+                .WithArguments("GPL-2.0", "it uses the deprecated id 'GPL-2.0' (use 'GPL-2.0-only') (write 'GPL-2.0-only')"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestUnknownDeclaredIdGetsASuggestionAsync()
+    {
+        await new Test().Facts(TidyFacts()).Property("PackageLicenseExpression", "Apache2.0")
+            .Expect(Rule("CMN0004").WithArguments("Apache2.0", "it uses the unknown licence id 'Apache2.0' (did you mean 'Apache-2.0'?) (write 'Apache-2.0')"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestDeclaredLicenceDiffersFromFileAtTheFirstDifferingLineAsync()
+    {
+        var mit = SpdxCatalog.Default.GetText("MIT")!;
+        var expectedLine = LicenseTextComparer.FirstDifferingLine(mit, "MIT-0");
+        Assert.True(expectedLine > 1, "the MIT text starts like MIT-0's and differs later");
+        await new Test().Facts(TidyFacts()).File("License", LicensePath, mit).Property("PackageLicenseExpression", "MIT-0")
+            .Expect(Rule("CMN0005").WithLocation(LicensePath, expectedLine!.Value, 1).WithArguments("MIT-0", "LICENSE", "the file is MIT"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestDualLicenceExpressionCoversBothFilesAsync()
+    {
+        var facts = TidyFacts();
+        facts.Files.Add(new RepositoryFile { Kind = RepositoryFileKind.License, RelativePath = "LICENSE-APACHE", FullPath = "/0/LICENSE-APACHE", IdentifiedLicense = "Apache-2.0" });
+        await new Test().Facts(facts).Property("PackageLicenseExpression", "MIT OR Apache-2.0").RunAsync();
+        await new Test().Facts(facts)
+            .Expect(Rule("CMN0009").WithArguments("LICENSE, LICENSE-APACHE"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestDeprecatedLicenceUrlIsReportedAtThePropertyAsync()
+    {
+        await new Test().Facts(TidyFacts()).File("ProjectFile", ProjectPath, ProjectFile.Replace("GPL-2.0", "MIT"))
+            .Property("PackageLicenseExpression", "MIT").Property("PackageLicenseUrl", "https://example.org/license")
+            .Expect(Rule("CMN0010").WithLocation(ProjectPath, 4, 5).WithArguments("https://example.org/license"))
+            .RunAsync();
+        await new Test().Facts(TidyFacts()).Property("PackageLicenseExpression", "MIT").Property("PackageLicenseUrl", "https://aka.ms/deprecateLicenseUrl").RunAsync();
+    }
+}
