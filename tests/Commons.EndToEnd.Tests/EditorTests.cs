@@ -35,7 +35,7 @@ public sealed class EditorTests
     [Fact]
     public async Task CsharpLs_PublishesTheHeaderDiagnostic_ForAFileWithoutSpdxHeader()
     {
-        var sample = new SampleRepository(package, "editor");
+        var sample = new PackageSample(package, "editor");
         sample.Write("LICENSE", SampleFiles.ApacheLicense);
         sample.Write("README.md", SampleFiles.CommunityFiles["README.md"]);
         sample.Write(ProjectPath, SampleFiles.Project("net10.0", "Apache-2.0", extraProperties: "\n    <CommonsSpdxHeaders>true</CommonsSpdxHeaders>"));
