@@ -94,6 +94,7 @@ public static class SampleFiles
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 {tfm}{license}
+                <LangVersion>latest</LangVersion>
                 <Nullable>enable</Nullable>
                 <IsPackable>true</IsPackable>
                 <Description>A sample library for the end-to-end tests.</Description>
