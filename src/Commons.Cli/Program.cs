@@ -20,9 +20,22 @@ public static class Program
         // One line per command; each command lives in Commands/<Name>Command.cs.
         root.Subcommands.Add(IdentifyCommand.Create(console));
         root.Subcommands.Add(ExpressionCommand.Create(console));
+        root.Subcommands.Add(CheckCommand.Create(console));
 
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return root.Parse(args).Invoke(config);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // Bad usage is exit code 2 for every command (System.CommandLine's own default is 1, the code for findings).
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine(error.Message);
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        return parsed.Invoke(config);
     }
 }
 
