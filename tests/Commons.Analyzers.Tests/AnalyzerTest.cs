@@ -88,7 +88,9 @@ public sealed class AnalyzerTest<TAnalyzer>
 
     public Task RunAsync()
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
+        // A header diagnostic sits at the very start of the file, before any '#pragma warning disable' the framework would
+        // insert to check suppression (StyleCop's header tests skip that check for the same reason).
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestBehaviors = TestBehaviors.SkipSuppressionCheck };
         Configure(test.TestState, test.ReferenceAssemblies = NoPackages);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
@@ -104,6 +106,7 @@ public sealed class AnalyzerTest<TAnalyzer>
             NumberOfFixAllInDocumentIterations = iterations,
             NumberOfFixAllInProjectIterations = iterations,
             NumberOfIncrementalIterations = iterations,
+            TestBehaviors = TestBehaviors.SkipSuppressionCheck,
         };
         Configure(test.TestState, NoPackages);
         test.ExpectedDiagnostics.AddRange(expected);
@@ -115,7 +118,7 @@ public sealed class AnalyzerTest<TAnalyzer>
     public Task RunFixAllAsync<TFix>(string[] sourcesBefore, string[] sourcesAfter)
         where TFix : CodeFixProvider, new()
     {
-        var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier> { ReferenceAssemblies = NoPackages };
+        var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier> { ReferenceAssemblies = NoPackages, TestBehaviors = TestBehaviors.SkipSuppressionCheck };
         sources.Clear();
         sources.AddRange(sourcesBefore);
         Configure(test.TestState, NoPackages);

@@ -298,9 +298,13 @@ public sealed class ExpressionCheck
             => !IsOperator(token) && (string.Equals(token, "and", StringComparison.OrdinalIgnoreCase) || string.Equals(token, "or", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(token, "with", StringComparison.OrdinalIgnoreCase));
 
-        /// <summary>Levenshtein distance, giving up (returning <paramref name="limit"/>) once it cannot be below it.</summary>
+        /// <summary>
+        /// Edit distance with adjacent transpositions counting as one edit (MTI → MIT), giving up (returning
+        /// <paramref name="limit"/>) once it cannot be below it.
+        /// </summary>
         private static int Distance(string a, string b, int limit)
         {
+            var beforePrevious = new int[b.Length + 1];
             var previous = new int[b.Length + 1];
             var current = new int[b.Length + 1];
             for (var j = 0; j <= b.Length; j++)
@@ -316,6 +320,11 @@ public sealed class ExpressionCheck
                 {
                     var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                     current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    {
+                        current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                    }
+
                     rowMin = Math.Min(rowMin, current[j]);
                 }
 
@@ -324,7 +333,7 @@ public sealed class ExpressionCheck
                     return limit;
                 }
 
-                (previous, current) = (current, previous);
+                (beforePrevious, previous, current) = (previous, current, beforePrevious);
             }
 
             return previous[b.Length];

@@ -29,7 +29,7 @@ internal static class CommunityRules
         ("installation", new[] { "install", "getting started", "get started", "setup", "set up", "quick start", "quickstart", "démarr", "demarr", "prise en main" }),
         ("usage", new[] { "usage", "use", "using", "example", "how to", "quick start", "quickstart", "getting started", "utilisation", "utiliser", "exemple", "mode d'emploi" }),
         ("licence", new[] { "licen", "copying", "droits" }),
-        ("contributing", new[] { "contribut", "development", "développ", "developp", "participer" }),
+        ("contributing", new[] { "contribu", "development", "développ", "developp", "participer" }),
     };
 
     /// <summary>Phrases that show how contributions are licensed: a DCO sign-off or a CLA.</summary>

@@ -49,6 +49,14 @@ public static class PublicCodeReader
             facts.ParseErrorColumn = (int)ex.Start.Column;
             return;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet gives some malformed documents no YamlException and no position: the file start stands in.
+            facts.ParseError = "publiccode.yml is not valid YAML: " + ex.Message;
+            facts.ParseErrorLine = 1;
+            facts.ParseErrorColumn = 1;
+            return;
+        }
 
         var document = stream.Documents.FirstOrDefault();
         if (document?.RootNode is not YamlMappingNode rootMapping)

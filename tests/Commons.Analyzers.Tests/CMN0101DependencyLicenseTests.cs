@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System.Threading.Tasks;
+using Commons.Compliance.Facts;
+using static Commons.Analyzers.Tests.Fixtures;
+using Test = Commons.Analyzers.Tests.AnalyzerTest<Commons.Analyzers.CMN0101DependencyLicenseAnalyzer>;
+
+namespace Commons.Analyzers.Tests;
+
+public sealed class CMN0101DependencyLicenseTests
+{
+    private const string Policy = "# reviewed\n[Foo]\nreason = bought a commercial licence (LEGAL-42)\nexpires = 2099-12-31\n";
+
+    private static Test WithPackages(params PackageFact[] packages)
+    {
+        var facts = TidyFacts();
+        facts.Packages.AddRange(packages);
+        return new Test().Facts(facts).File("ProjectFile", ProjectPath, ProjectFile).Property("PackageLicenseExpression", "MIT");
+    }
+
+    [Fact]
+    public async Task TestUnknownLicenceIsReportedAtTheReferenceAsync()
+    {
+        await WithPackages(Package("Foo", null))
+            .Expect(Rule("CMN0101").WithLocation(ProjectPath, 7, 5).WithArguments("Foo", "1.0.0", ": the package declares no licence"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestTransitivePathIsInTheMessageAsync()
+    {
+        var bar = Package("Bar", null);
+        bar.Direct = false;
+        bar.Path.Clear();
+        bar.Path.AddRange(new[] { "Foo", "Bar" });
+        await WithPackages(Package("Foo", "MIT"), bar)
+            .Expect(Rule("CMN0101").WithLocation(ProjectPath, 7, 5).WithArguments("Bar", "1.0.0", ": the package declares no licence (via Foo > Bar)"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestKnownLicenceIsNotReportedAsync()
+    {
+        await WithPackages(Package("Foo", "MIT")).RunAsync();
+    }
+
+    [Fact]
+    public async Task TestUnmappedUrlAsync()
+    {
+        var foo = Package("Foo", null);
+        foo.LicenseUrl = "https://example.org/eula.html";
+        foo.Source = LicenseSource.Url;
+        await WithPackages(foo)
+            .Expect(Rule("CMN0102").WithLocation(ProjectPath, 7, 5).WithArguments("Foo", "1.0.0", "https://example.org/eula.html"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestIgnoredPackagesAreSkippedAsync()
+    {
+        await WithPackages(Package("Foo", null)).Property("CommonsIgnoredPackages", "Bar,Foo").RunAsync();
+        await WithPackages(Package("Foo.Internal", null)).Property("CommonsIgnoredPackages", "Foo.*").RunAsync();
+    }
+
+    [Fact]
+    public async Task TestPolicyExceptionAcceptsThePackageAsync()
+    {
+        await WithPackages(Package("Foo", null)).File("PolicyFile", PolicyPath, Policy).Property("CommonsPolicyFile", PolicyPath).RunAsync();
+    }
+
+    [Fact]
+    public async Task TestExpiredExceptionIsStaleAndNoLongerAppliesAsync()
+    {
+        await WithPackages(Package("Foo", null)).File("PolicyFile", PolicyPath, Policy.Replace("2099-12-31", "2001-01-31"))
+            .Expect(
+                Rule("CMN0101").WithLocation(ProjectPath, 7, 5).WithArguments("Foo", "1.0.0", ": the package declares no licence"),
+                Rule("CMN0107").WithLocation(PolicyPath, 2, 1).WithArguments("Foo", "expired on 2001-01-31"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestExceptionForAbsentPackageIsStaleAsync()
+    {
+        await WithPackages(Package("Bar", "MIT")).File("PolicyFile", PolicyPath, Policy)
+            .Expect(Rule("CMN0107").WithLocation(PolicyPath, 2, 1).WithArguments("Foo", "matches no package of this project"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestAttributionWithoutNoticesAsync()
+    {
+        var facts = TidyFacts();
+        facts.Files.RemoveAll(f => f.Kind == RepositoryFileKind.ThirdPartyNotices);
+        facts.Packages.Add(Package("Foo", "Apache-2.0"));
+        var dev = Package("Analyzer", "MIT");
+        dev.DevOnly = true;
+        facts.Packages.Add(dev);
+        await new Test().Facts(facts).File("ProjectFile", ProjectPath, ProjectFile).Property("IsPackable", "true").Property("PackageLicenseExpression", "MIT")
+            .Expect(Rule("CMN0106").WithLocation(ProjectPath, 1, 1).WithArguments("1", "Foo (Apache-2.0)"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestAttributionSatisfiedByNoticesFileAsync()
+    {
+        var facts = TidyFacts();
+        facts.Packages.Add(Package("Foo", "Apache-2.0"));
+        await new Test().Facts(facts).Property("IsPackable", "true").Property("PackageLicenseExpression", "MIT").RunAsync();
+    }
+}
