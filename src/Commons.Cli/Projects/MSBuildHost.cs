@@ -25,6 +25,7 @@ internal static class MSBuildHost
                 return failure;
             }
 
+            InspectionLoadContext.Install();
             try
             {
                 MSBuildLocator.RegisterDefaults();

@@ -23,7 +23,7 @@ internal sealed class ProjectEvaluator : IDisposable
     private static readonly string[] ToolProperties =
     {
         "ProjectAssetsFile", "TargetFrameworks", "Version", "PackageVersion", "AssemblyName", "Company", "Product",
-        "CommonsOnline", "MSBuildProjectExtensionsPath",
+        "CommonsOnline", "MSBuildProjectExtensionsPath", "OutputType",
     };
 
     private readonly ProjectCollection collection;

@@ -53,8 +53,9 @@ public sealed class DependencyCollector
     public List<PackageFact> Collect(LockFile lockFile, string? targetFramework, bool wholeProjectIsDevelopment, List<CollectionProblem> problems)
     {
         var specFrameworks = SelectSpecFrameworks(lockFile, targetFramework);
-        var frameworks = new HashSet<NuGetFramework>(specFrameworks.Select(f => f.FrameworkName));
-        var targets = lockFile.Targets.Where(t => frameworks.Contains(t.TargetFramework)).ToList();
+        // Compared by Equals, not through a HashSet: with AssetTargetFallback (every SDK project) the spec's framework is an
+        // AssetTargetFallbackFramework whose hash code differs from the plain target framework it equals.
+        var targets = lockFile.Targets.Where(t => specFrameworks.Any(f => f.FrameworkName.Equals(t.TargetFramework))).ToList();
 
         var graph = BuildGraph(lockFile, targets);
         var direct = specFrameworks.SelectMany(f => f.Dependencies)
