@@ -28,6 +28,8 @@ public static class Program
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(SbomCommand.Create(console));
         root.Subcommands.Add(NoticesCommand.Create(console));
+        root.Subcommands.Add(InventoryCommand.Create(console));
+        root.Subcommands.Add(InitCommand.Create(console));
 
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var parsed = root.Parse(args);
