@@ -73,8 +73,8 @@ public sealed class TempCopy : IDisposable
 
     public string Root { get; }
 
-    /// <summary>The sample repository shipped for the README, <c>tests/samples/civic-bookings</c>.</summary>
-    public static string Sample => Path.Combine(RepositoryPaths.Root, "tests", "samples", "civic-bookings");
+    /// <summary>The sample repository shipped for the README, <c>tests/samples/town-hall-api</c>.</summary>
+    public static string Sample => Path.Combine(RepositoryPaths.Root, "tests", "samples", "town-hall-api");
 
     public string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 

@@ -82,6 +82,11 @@ internal static class CheckCommand
             console.Error.WriteLine(TextReport.Summary(report));
         }
 
+        if (!options.Restore && projects.Any(p => !p.Project.AssetsFileExists))
+        {
+            console.Error.WriteLine("hint: some projects are not restored; --restore restores them into a private folder, outside the repository");
+        }
+
         return Fails(report, failOn) ? ExitCodes.Findings : ExitCodes.Success;
     }
 
