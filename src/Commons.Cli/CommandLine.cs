@@ -65,6 +65,18 @@ internal static class CommandLine
 
     public static bool OutputIsTerminal(CliConsole console) => ReferenceEquals(console.Out, Console.Out) && !Console.IsOutputRedirected;
 
+    /// <summary>
+    /// The body of a command that writes a document about the packages of PATH (sbom, notices): load, gather the packages
+    /// once across projects, write the document to -o FILE or standard output.
+    /// </summary>
+    public static int WritePackageDocument(CliConsole console, string path, bool restore, string? outputPath, Func<Documents.PackageInventory, string> write)
+    {
+        var projects = LoadWorkspace(console, path, new WorkspaceOptions { Restore = restore });
+        var document = write(Documents.PackageInventory.From(projects, InputResolver.Folder(path)));
+        WriteResult(console, outputPath, writer => writer.Write(document));
+        return ExitCodes.Success;
+    }
+
     /// <summary>Loads the workspace with a progress display on a terminal, silently otherwise.</summary>
     public static IReadOnlyList<AnalyzedProject> LoadWorkspace(CliConsole console, string path, WorkspaceOptions options)
     {

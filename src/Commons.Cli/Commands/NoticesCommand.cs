@@ -3,7 +3,6 @@
 
 using System.CommandLine;
 using Commons.Cli.Documents;
-using Commons.Cli.Projects;
 
 namespace Commons.Cli.Commands;
 
@@ -20,13 +19,7 @@ internal static class NoticesCommand
         command.Options.Add(output);
         command.Options.Add(restore);
         command.SetAction(parse => CommandLine.Guarded(console, () =>
-        {
-            var target = parse.GetValue(path) ?? ".";
-            var projects = CommandLine.LoadWorkspace(console, target, new WorkspaceOptions { Restore = parse.GetValue(restore) });
-            var text = Notices.Write(PackageInventory.From(projects, InputResolver.Folder(target)));
-            CommandLine.WriteResult(console, parse.GetValue(output), writer => writer.Write(text));
-            return ExitCodes.Success;
-        }));
+            CommandLine.WritePackageDocument(console, parse.GetValue(path) ?? ".", parse.GetValue(restore), parse.GetValue(output), Notices.Write)));
         return command;
     }
 }

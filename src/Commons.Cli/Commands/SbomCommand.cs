@@ -5,7 +5,6 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using Commons.Cli.Documents;
-using Commons.Cli.Projects;
 
 namespace Commons.Cli.Commands;
 
@@ -26,13 +25,10 @@ internal static class SbomCommand
         command.Options.Add(restore);
         command.SetAction(parse => CommandLine.Guarded(console, () =>
         {
-            var target = parse.GetValue(path) ?? ".";
-            var projects = CommandLine.LoadWorkspace(console, target, new WorkspaceOptions { Restore = parse.GetValue(restore) });
-            var inventory = PackageInventory.From(projects, InputResolver.Folder(target));
+            var cycloneDx = parse.GetValue(format) == "cyclonedx-json";
             var created = CreationTime();
-            var document = parse.GetValue(format) == "cyclonedx-json" ? CycloneDxSbom.Write(inventory, created) : SpdxSbom.Write(inventory, created);
-            CommandLine.WriteResult(console, parse.GetValue(output), writer => writer.Write(document));
-            return ExitCodes.Success;
+            return CommandLine.WritePackageDocument(console, parse.GetValue(path) ?? ".", parse.GetValue(restore), parse.GetValue(output),
+                inventory => cycloneDx ? CycloneDxSbom.Write(inventory, created) : SpdxSbom.Write(inventory, created));
         }));
         return command;
     }
