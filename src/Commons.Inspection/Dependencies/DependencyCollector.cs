@@ -53,9 +53,9 @@ public sealed class DependencyCollector
     public List<PackageFact> Collect(LockFile lockFile, string? targetFramework, bool wholeProjectIsDevelopment, List<CollectionProblem> problems)
     {
         var specFrameworks = SelectSpecFrameworks(lockFile, targetFramework);
-        // Compared by Equals, not through a HashSet: with AssetTargetFallback (every SDK project) the spec's framework is an
-        // AssetTargetFallbackFramework whose hash code differs from the plain target framework it equals.
-        var targets = lockFile.Targets.Where(t => specFrameworks.Any(f => f.FrameworkName.Equals(t.TargetFramework))).ToList();
+        // Compared with Equals, not in a HashSet: NuGet 6.7 hashes frameworks it does not know yet (net10.0) inconsistently.
+        var frameworks = specFrameworks.Select(f => f.FrameworkName).ToList();
+        var targets = lockFile.Targets.Where(t => frameworks.Any(f => f.Equals(t.TargetFramework))).ToList();
 
         var graph = BuildGraph(lockFile, targets);
         var direct = specFrameworks.SelectMany(f => f.Dependencies)
