@@ -9,7 +9,12 @@ namespace Commons.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, System.Console.Out, System.Console.Error);
+    public static int Main(string[] args)
+    {
+        // Commons.Inspection and its NuGet libraries live apart from MSBuild's (IsolatedInspection.props).
+        Projects.InspectionLoadContext.Install();
+        return Run(args, System.Console.Out, System.Console.Error);
+    }
 
     /// <summary>Runs the tool with the given writers: tests call this in-process.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -20,9 +25,27 @@ public static class Program
         // One line per command; each command lives in Commands/<Name>Command.cs.
         root.Subcommands.Add(IdentifyCommand.Create(console));
         root.Subcommands.Add(ExpressionCommand.Create(console));
+        root.Subcommands.Add(LicensesCommand.Create(console));
+        root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(SbomCommand.Create(console));
+        root.Subcommands.Add(NoticesCommand.Create(console));
+        root.Subcommands.Add(InventoryCommand.Create(console));
+        root.Subcommands.Add(InitCommand.Create(console));
 
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return root.Parse(args).Invoke(config);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // Bad usage is exit code 2 for every command (System.CommandLine's own default is 1, the code for findings).
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine(error.Message);
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        return parsed.Invoke(config);
     }
 }
 

@@ -39,6 +39,9 @@ public sealed class CollectionRequest
 
     public List<DeclaredProjectReference> ProjectReferences { get; } = new();
 
+    /// <summary>Without MSBuild (the CLI): take the ProjectReferences from the assets file and read their declared licence.</summary>
+    public bool ProjectReferencesFromAssetsFile { get; set; }
+
     /// <summary>Ask the package sources for missing licences (<c>CommonsOnline=true</c>).</summary>
     public bool Online { get; set; }
 

@@ -6,6 +6,7 @@ using System.Linq;
 using Commons.Compliance.Facts;
 using Commons.Inspection.Dependencies;
 using Commons.Inspection.Online;
+using Commons.Inspection.Projects;
 using Commons.Inspection.Repository;
 
 namespace Commons.Inspection;
@@ -34,6 +35,8 @@ public static class FactsCollector
         }
 
         CollectDependencies(request, projectPath, projectDirectory, facts);
+
+        // After the dependencies: without MSBuild the ProjectReferences come from the assets file.
         facts.ProjectReferences.AddRange(DependencyCollector.ProjectReferences(request.ProjectReferences));
         return facts;
     }
@@ -46,6 +49,11 @@ public static class FactsCollector
         if (lockFile is null)
         {
             return;
+        }
+
+        if (request.ProjectReferencesFromAssetsFile)
+        {
+            request.ProjectReferences.AddRange(ProjectFileReader.ProjectReferences(lockFile));
         }
 
         AssetsFileReader.CheckFreshness(lockFile, assetsPath, projectPath, request.PackageReferences.Select(r => r.Id), facts.Problems);

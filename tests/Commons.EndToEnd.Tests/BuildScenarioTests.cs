@@ -41,7 +41,7 @@ public sealed class BuildScenarioTests
     [Fact]
     public void BareProject_ReportsMissingLicenceAndReadme()
     {
-        var sample = new SampleRepository(package, "bare");
+        var sample = new PackageSample(package, "bare");
         sample.Write(ProjectPath, SampleFiles.BareProject("net10.0"));
         sample.Write("src/Sample/Greeter.cs", SampleFiles.Source("Greeter", null));
 
@@ -147,7 +147,7 @@ public sealed class BuildScenarioTests
     [Fact]
     public void ThreeProjectSolution_InstalledThroughDirectoryBuildProps_ChecksEveryProject()
     {
-        var sample = new SampleRepository(package, "three-projects");
+        var sample = new PackageSample(package, "three-projects");
         WriteRepositoryFiles(sample, SampleFiles.MitLicense);
         foreach (var name in new[] { "Alpha", "Beta", "Gamma" })
         {
@@ -210,16 +210,16 @@ public sealed class BuildScenarioTests
     }
 
     /// <summary>A library repository: licence, every community file, one project with SPDX-headed sources.</summary>
-    private SampleRepository Library(string name, string license, string licenseText, IEnumerable<string> references, bool central = false, string targetFrameworks = "net10.0")
+    private PackageSample Library(string name, string license, string licenseText, IEnumerable<string> references, bool central = false, string targetFrameworks = "net10.0")
     {
-        var sample = new SampleRepository(package, name, central);
+        var sample = new PackageSample(package, name, central);
         WriteRepositoryFiles(sample, licenseText);
         sample.Write(ProjectPath, SampleFiles.Project(targetFrameworks, license, references));
         sample.Write("src/Sample/Greeter.cs", SampleFiles.Source("Greeter", license));
         return sample;
     }
 
-    private static void WriteRepositoryFiles(SampleRepository sample, string licenseText)
+    private static void WriteRepositoryFiles(PackageSample sample, string licenseText)
     {
         sample.Write("LICENSE", licenseText);
         foreach (var (path, content) in SampleFiles.CommunityFiles)
@@ -232,14 +232,14 @@ public sealed class BuildScenarioTests
     /// Proves the package took part in the build, so that "no finding" cannot pass because nothing ran: the compiler
     /// loaded our analyzer from the package and the targets wrote the facts file.
     /// </summary>
-    private void AssertPackageActive(BuildOutcome build, SampleRepository sample, string projectFolder)
+    private void AssertPackageActive(BuildOutcome build, PackageSample sample, string projectFolder)
     {
         var analyzer = Path.Combine(package.PackagesFolder, "commons.analyzers", package.Version, "analyzers", "dotnet", "cs", "Commons.Analyzers.dll");
         Assert.True(build.Process.Output.Contains("/analyzer:" + analyzer, StringComparison.Ordinal), "The compiler did not load " + analyzer + Environment.NewLine + build.Process.Describe());
         FactsFile(sample, projectFolder);
     }
 
-    private static string FactsFile(SampleRepository sample, string projectFolder)
+    private static string FactsFile(PackageSample sample, string projectFolder)
     {
         var obj = sample.PathOf(projectFolder + "/obj");
         var files = Directory.Exists(obj) ? Directory.GetFiles(obj, "commons.facts", SearchOption.AllDirectories) : Array.Empty<string>();
@@ -247,7 +247,7 @@ public sealed class BuildScenarioTests
         return files[0];
     }
 
-    private static void AssertLocatedAt(SarifResult finding, SampleRepository sample, string relativePath, string fragment)
+    private static void AssertLocatedAt(SarifResult finding, PackageSample sample, string relativePath, string fragment)
     {
         Assert.Equal(Path.GetFullPath(sample.PathOf(relativePath)), finding.FilePath is null ? null : Path.GetFullPath(finding.FilePath));
         Assert.Equal(sample.LineOf(relativePath, fragment), finding.StartLine);

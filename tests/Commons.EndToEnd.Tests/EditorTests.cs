@@ -35,7 +35,7 @@ public sealed class EditorTests
     [Fact]
     public async Task CsharpLs_PublishesTheHeaderDiagnostic_ForAFileWithoutSpdxHeader()
     {
-        var sample = new SampleRepository(package, "editor");
+        var sample = new PackageSample(package, "editor");
         sample.Write("LICENSE", SampleFiles.ApacheLicense);
         sample.Write("README.md", SampleFiles.CommunityFiles["README.md"]);
         sample.Write(ProjectPath, SampleFiles.Project("net10.0", "Apache-2.0", extraProperties: "\n    <CommonsSpdxHeaders>true</CommonsSpdxHeaders>"));
@@ -51,7 +51,9 @@ public sealed class EditorTests
         var server = InstallCsharpLs();
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = package.PackagesFolder };
         var published = new ConcurrentQueue<(string Uri, string[] Codes)>();
-        using var client = new LspClient(server, new[] { "--loglevel", "info", "--solution", "Sample.sln" }, sample.Root, environment);
+        // csharp-ls runs analyzers only when the editor turns on its csharp.analyzersEnabled setting (off by default since 0.24).
+        var settings = new Dictionary<string, JsonNode> { ["csharp"] = new JsonObject { ["analyzersEnabled"] = true } };
+        using var client = new LspClient(server, new[] { "--loglevel", "info", "--solution", "Sample.sln" }, sample.Root, environment, settings);
         client.Notification += (method, parameters) =>
         {
             if (method == "textDocument/publishDiagnostics" && parameters is not null)

@@ -53,11 +53,10 @@ nuget_packages="Newtonsoft.Json Serilog NLog AutoMapper Dapper Polly FluentValid
   K4os.Compression.LZ4 Iced Mono.Cecil ICSharpCode.Decompiler Nerdbank.GitVersioning MinVer Cake.Core"
 mkdir -p "$work/nuget" && cd "$work/nuget"
 dotnet new classlib -n Throwaway -o . --force >/dev/null 2>&1
+# One package at a time: a package that cannot be restored (not served, incompatible) is dropped, not fatal.
 for p in $nuget_packages; do
-  dotnet add package "$p" --no-restore >/dev/null 2>&1 || true
+  dotnet add package "$p" --package-directory "$work/nuget/packages" >/dev/null 2>&1 || true
 done
-dotnet restore --packages "$work/nuget/packages" -p:NuGetAudit=false >/dev/null 2>&1 || \
-  for p in $nuget_packages; do dotnet restore --packages "$work/nuget/packages" >/dev/null 2>&1 || true; done
 find "$work/nuget/packages" -maxdepth 3 -type f -iregex '.*/\(licen[cs]e\|copying\)[^/]*' ! -iname '*.nupkg*' |
   while read -r f; do
     rel="${f#$work/nuget/packages/}"
@@ -71,6 +70,13 @@ find /usr/share/rubygems-integration /usr/lib/ruby/vendor_ruby /usr/share/ruby-*
 # licensee's own vendored licence texts are choosealicense.com's: real licence files too
 find /usr/share/rubygems-integration/all/gems/licensee-*/vendor/choosealicense.com/_licenses -type f -name '*.txt' 2>/dev/null |
   while read -r f; do copy "$f" "choosealicense-$(basename "$f")"; done
+
+# One copy per distinct content: hundreds of npm packages ship the same MIT text byte for byte.
+declare -A seen
+for f in "$out"/*; do
+  sum="$(md5sum <"$f" | cut -c1-32)"
+  if [ -n "${seen[$sum]:-}" ]; then rm -f "$f"; else seen[$sum]=1; fi
+done
 
 rm -rf "$work"
 echo "$(ls "$out" | wc -l) files in $out"

@@ -53,8 +53,9 @@ public sealed class DependencyCollector
     public List<PackageFact> Collect(LockFile lockFile, string? targetFramework, bool wholeProjectIsDevelopment, List<CollectionProblem> problems)
     {
         var specFrameworks = SelectSpecFrameworks(lockFile, targetFramework);
-        var frameworks = new HashSet<NuGetFramework>(specFrameworks.Select(f => f.FrameworkName));
-        var targets = lockFile.Targets.Where(t => frameworks.Contains(t.TargetFramework)).ToList();
+        // Compared with Equals, not in a HashSet: NuGet 6.7 hashes frameworks it does not know yet (net10.0) inconsistently.
+        var frameworks = specFrameworks.Select(f => f.FrameworkName).ToList();
+        var targets = lockFile.Targets.Where(t => frameworks.Any(f => f.Equals(t.TargetFramework))).ToList();
 
         var graph = BuildGraph(lockFile, targets);
         var direct = specFrameworks.SelectMany(f => f.Dependencies)
@@ -191,7 +192,7 @@ public sealed class DependencyCollector
 
             if (!graph.TryGetValue(library.Name, out var node))
             {
-                node = new Node(library.Name, library.Version.ToNormalizedString(), library.Type == LibraryType.Package)
+                node = new Node(library.Name, library.Version.ToNormalizedString(), string.Equals(library.Type, LibraryType.Package, StringComparison.OrdinalIgnoreCase))
                 {
                     NuGetVersion = library.Version,
                     IsBuildOnly = true,

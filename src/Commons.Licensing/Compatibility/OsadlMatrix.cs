@@ -38,6 +38,24 @@ public sealed class OsadlMatrix
 
     public static OsadlMatrix Default => DefaultMatrix.Value;
 
+    /// <summary>
+    /// The CC-BY-4.0 attribution block the data requires (creator, copyright, source, licence, modifications), for
+    /// third-party notices and a CLI's about output. Read from the embedded Compatibility/Data/README.md.
+    /// </summary>
+    public static string Attribution
+    {
+        get
+        {
+            var readme = EmbeddedTable.ReadText("osadl-matrix.README.md").Replace("\r\n", "\n");
+            var start = readme.IndexOf("```text\n", StringComparison.Ordinal) + "```text\n".Length;
+            var end = readme.IndexOf("```", start, StringComparison.Ordinal);
+            return readme.Substring(start, end - start).TrimEnd();
+        }
+    }
+
+    /// <summary>The full CC-BY-4.0 licence text that covers the matrix data.</summary>
+    public static string LicenseText => EmbeddedTable.ReadText("osadl-matrix.LICENSE.CC-BY-4.0.txt");
+
     /// <summary>The 110 licence ids (and one <c>WITH</c> expression) of the matrix, in its order.</summary>
     public IReadOnlyList<string> Ids { get; }
 

@@ -19,6 +19,8 @@ internal sealed class SpdxExpressionParser
     /// <summary>Suggestions are not searched for in inputs longer than this (they are machine-made, not misspelt).</summary>
     private const int MaxSuggestionInputLength = 4096;
 
+    private static readonly string[] Operators = { "AND", "OR", "WITH" };
+
     private readonly string text;
     private readonly SpdxCatalog catalog;
     private readonly List<Token> tokens;
@@ -129,7 +131,7 @@ internal sealed class SpdxExpressionParser
             return null;
         }
 
-        foreach (var op in new[] { "AND", "OR", "WITH" })
+        foreach (var op in Operators)
         {
             if (string.Equals(token.Text, op, StringComparison.OrdinalIgnoreCase))
             {
@@ -181,7 +183,7 @@ internal sealed class SpdxExpressionParser
                         next++;
                         continue;
                     case TokenKind.CloseParen:
-                        return tokens[next - 1 < 0 ? 0 : next - 1].Kind == TokenKind.OpenParen && next > 0
+                        return next > 0 && tokens[next - 1].Kind == TokenKind.OpenParen
                             ? new Failure("empty parentheses: a licence id is missing", tokens[next - 1].Start, token.Start - tokens[next - 1].Start + 1)
                             : new Failure("expected a licence id but found ')'", token.Start, 1);
                     case TokenKind.Plus:
@@ -342,12 +344,17 @@ internal sealed class SpdxExpressionParser
         {
             documentRef = id.Substring(0, colon);
             id = id.Substring(colon + 1);
-            if (!HasPrefix(documentRef, "DocumentRef-") || !HasPrefix(id, "LicenseRef-") || id.IndexOf(':') >= 0)
+            if (!HasPrefix(documentRef, "DocumentRef-") || !id.StartsWith("LicenseRef-", StringComparison.OrdinalIgnoreCase) || id.IndexOf(':') >= 0)
             {
                 return new Failure("':' is only allowed in DocumentRef-<id>:LicenseRef-<id>", word.Start + colon, 1);
             }
 
             documentRef = "DocumentRef-" + documentRef.Substring("DocumentRef-".Length);
+        }
+
+        if (string.Equals(id, "LicenseRef-", StringComparison.OrdinalIgnoreCase) || string.Equals(id, "DocumentRef-", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Failure(Quote(word.Text) + " needs an id after the dash (letters, digits, '-' and '.')", word.Start, word.Length);
         }
 
         if (HasPrefix(id, "LicenseRef-"))

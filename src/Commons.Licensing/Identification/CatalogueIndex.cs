@@ -71,11 +71,15 @@ internal sealed class CatalogueIndex
         }
 
         Entries = entries;
+        LongestText = entries.Max(e => e.Text.Length);
         Vocabulary = vocabulary;
         FileNormalizer = new LicenseTextNormalizer(titles, vocabulary);
     }
 
     public IReadOnlyList<CatalogueEntry> Entries { get; }
+
+    /// <summary>Characters of the longest normalised catalogue text.</summary>
+    public int LongestText { get; }
 
     /// <summary>For each <see cref="IdentificationTables.EmbeddedTexts"/> pair: the host's words before the embedded text starts.</summary>
     private static IEnumerable<CatalogueEntry> EmbeddedTextParts(List<CatalogueEntry> entries)
@@ -127,13 +131,46 @@ internal sealed class CatalogueEntry
         Text = text;
         Canonical = this;
         Twins = new[] { license.Id };
+        (WordSet, FieldCount) = ScoringWords(license.Id, text);
     }
+
+    /// <summary>The words the similarity compares: the text's, less the variable phrases of <see cref="IdentificationTables.VariablePhrases"/>.</summary>
+    public HashSet<string> WordSet { get; }
+
+    /// <summary>Template fields and variable phrases: each forgives some length difference.</summary>
+    public int FieldCount { get; }
 
     private HashSet<string>? bigrams;
 
     public SpdxLicense License { get; }
 
     public NormalizedText Text { get; }
+
+    private static (HashSet<string> Words, int Fields) ScoringWords(string id, NormalizedText text)
+    {
+        var phrases = IdentificationTables.VariablePhrases.Where(p => id.StartsWith(p.Key, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value.Split(' ')).ToList();
+        if (phrases.Count == 0)
+        {
+            return (text.WordSet, text.FieldCount);
+        }
+
+        var words = text.Words.ToList();
+        var fields = text.FieldCount;
+        foreach (var phrase in phrases)
+        {
+            for (var i = 0; i + phrase.Length <= words.Count; i++)
+            {
+                if (phrase.Select((w, k) => words[i + k] == w).All(x => x))
+                {
+                    words.RemoveRange(i, phrase.Length);
+                    fields++;
+                    i--;
+                }
+            }
+        }
+
+        return (new HashSet<string>(words, StringComparer.Ordinal), fields);
+    }
 
     /// <summary>Pairs of consecutive words, computed on first use (only near-ties need them).</summary>
     public HashSet<string> Bigrams => bigrams ??= LicenseIdentifier.Bigrams(Text.Words);

@@ -53,6 +53,18 @@ internal static class IdentificationTables
     };
 
     /// <summary>
+    /// Where real copies of a licence name their own holder in place of the catalogue's words (the SPDX templates mark
+    /// these as variable; the plain texts do not). For ids starting with the key, these word sequences leave the word
+    /// set the similarity uses and count as template fields (their length is forgiven); the exact match is unchanged.
+    /// </summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> VariablePhrases = new[]
+    {
+        Pair("BSD-", "copyright holders"),
+        Pair("BSD-", "copyright holder"),
+        Pair("ISC", "the author"),
+    };
+
+    /// <summary>
     /// False-positive guards (licensee <c>matchers/dice.rb</c>): the non-free Creative Commons variants are more than
     /// 98 % similar to the free ones. A file whose title names a restriction is only compared with catalogue ids of
     /// that family that carry the restriction's marker.
@@ -72,6 +84,12 @@ internal static class IdentificationTables
 
     /// <summary>How many words a file may hold beyond the licences found in it (a preamble such as "X is dual-licensed") and still be those licences.</summary>
     public const int MaxUnmatchedWords = 60;
+
+    /// <summary>Longer texts (in characters) are not split into sections: several licence texts together stay far below this.</summary>
+    public const int MaxSectionsTextLength = 300_000;
+
+    /// <summary>At most this many similarity searches per file in the section search; past it the answer is NOASSERTION.</summary>
+    public const int MaxSectionMatches = 400;
 
     /// <summary>At most this many sections are tried when a file is split into several licences (bounded work per file).</summary>
     public const int MaxSections = 80;

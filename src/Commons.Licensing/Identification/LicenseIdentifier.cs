@@ -27,6 +27,9 @@ public sealed class LicenseIdentifier
     // Characters of length difference forgiven per template field: the file has a name or a year where the catalogue had "<year>".
     private const int FieldAllowance = 10;
 
+    // Words of the file forgiven per template field (see Score).
+    private const int FieldWords = 2;
+
     // Candidates scoring within this many points of the best are told apart by word order (see Match).
     private const double NearMargin = 2.0;
 
@@ -173,7 +176,7 @@ public sealed class LicenseIdentifier
         {
             if (!Excluded(entry, titleWords))
             {
-                candidates.Add((entry, Score(fileSet, file.Length, entry, Math.Min(fileSet.Count, entry.Text.WordSet.Count))));
+                candidates.Add((entry, Score(fileSet, file.Length, entry, Math.Min(fileSet.Count, entry.WordSet.Count))));
             }
         }
 
@@ -187,7 +190,7 @@ public sealed class LicenseIdentifier
                 break;
             }
 
-            var score = Score(fileSet, file.Length, entry, Overlap(fileSet, entry.Text.WordSet));
+            var score = Score(fileSet, file.Length, entry, Overlap(fileSet, entry.WordSet));
             scored.Add((entry, score));
             bestScore = Math.Max(bestScore, score);
         }
@@ -229,8 +232,11 @@ public sealed class LicenseIdentifier
     /// <summary>licensee's similarity: Dice on word sets, with a penalty for the difference in length (beyond what the template fields explain).</summary>
     private static double Score(HashSet<string> fileSet, int fileLength, CatalogueEntry entry, int overlap)
     {
-        var total = fileSet.Count + entry.Text.WordSet.Count;
-        var delta = Math.Max(0, Math.Abs(fileLength - entry.Text.Length) - (entry.Text.FieldCount * FieldAllowance));
+        // Like licensee, words the file has where the licence has a field (a holder's name) are not held against it:
+        // up to FieldWords per field of the file's own words leave the total.
+        var fileOnly = fileSet.Count - overlap;
+        var total = fileSet.Count + entry.WordSet.Count - Math.Min(fileOnly, entry.FieldCount * FieldWords);
+        var delta = Math.Max(0, Math.Abs(fileLength - entry.Text.Length) - (entry.FieldCount * FieldAllowance));
         var score = overlap * 200.0 / (total + (delta / 4.0));
         return Math.Min(100, score);
     }
@@ -285,6 +291,11 @@ public sealed class LicenseIdentifier
     /// </summary>
     private LicenseIdentification? IdentifySections(string[] lines, string title)
     {
+        if (lines.Sum(l => l.Length + 1) > IdentificationTables.MaxSectionsTextLength)
+        {
+            return null;
+        }
+
         var starts = LicenseSections.Starts(lines, Index.FileNormalizer);
         if (starts.Count < 2 || starts.Count > IdentificationTables.MaxSections)
         {
@@ -318,38 +329,54 @@ public sealed class LicenseIdentifier
             }
         }
 
+        var budget = IdentificationTables.MaxSectionMatches;
         var found = new List<string>();
         var scores = new List<double>();
         var unmatched = new List<string>();
         var i = 0;
         while (i < sections.Length)
         {
-            var matched = false;
-            for (var j = sections.Length - 1; j >= i && !matched; j--)
+            // Grow the section forwards and keep the longest run that still matches one licence.
+            var matchedTo = -1;
+            string? matchedId = null;
+            var matchedScore = 0.0;
+            var run = new RunningText();
+            for (var j = i; j < sections.Length && budget > 0; j++)
             {
-                var joined = Concat(sections, i, j);
-                if (joined.IsEmpty)
+                run.Add(sections[j]);
+                if (run.IsEmpty)
                 {
                     continue;
                 }
 
-                var (entry, score) = Match(joined, i == 0 ? title : string.Empty, ThresholdPercent);
-                if (entry is null || score < ThresholdPercent)
+                // Longer than any catalogue text can be and still match: growing further is pointless.
+                if (run.Length > Index.LongestText * 1.1)
                 {
-                    continue;
+                    break;
                 }
 
-                var id = IdentificationTables.DeprecatedIdExpressions.TryGetValue(entry.License.Id, out var expression) ? expression : entry.License.Id;
-                if (!found.Contains(id))
-                {
-                    found.Add(id);
-                    scores.Add(score);
-                }
+                budget--;
 
-                i = j + 1;
-                matched = true;
+                var (entry, score) = Match(run.ToNormalizedText(), i == 0 ? title : string.Empty, ThresholdPercent);
+                if (entry is not null && score >= ThresholdPercent)
+                {
+                    matchedTo = j;
+                    matchedId = IdentificationTables.DeprecatedIdExpressions.TryGetValue(entry.License.Id, out var expression) ? expression : entry.License.Id;
+                    matchedScore = score;
+                }
             }
 
+            var matched = matchedId is not null;
+            if (matched)
+            {
+                if (!found.Contains(matchedId!))
+                {
+                    found.Add(matchedId!);
+                    scores.Add(matchedScore);
+                }
+
+                i = matchedTo + 1;
+            }
             if (!matched)
             {
                 var words = sections[i].Words;
@@ -367,7 +394,7 @@ public sealed class LicenseIdentifier
             }
         }
 
-        if (found.Count == 0)
+        if (found.Count == 0 || budget <= 0)
         {
             return null;
         }
@@ -392,26 +419,6 @@ public sealed class LicenseIdentifier
         return new LicenseIdentification(expressionText, confidence, found[0], confidence, found, reason);
     }
 
-    private static NormalizedText Concat(NormalizedText[] sections, int from, int to)
-    {
-        if (from == to)
-        {
-            return sections[from];
-        }
-
-        var words = new List<string>();
-        var lines = new List<int>();
-        var fields = 0;
-        for (var k = from; k <= to; k++)
-        {
-            words.AddRange(sections[k].Words);
-            lines.AddRange(sections[k].Lines);
-            fields += sections[k].FieldCount;
-        }
-
-        return new NormalizedText(words.ToArray(), lines.ToArray(), fields);
-    }
-
     /// <summary>The exception whose characteristic sentence the words contain (and the catalogue text, if given, does not).</summary>
     private static string? FindException(string[] words, string[]? excludedBy)
     {
@@ -433,5 +440,30 @@ public sealed class LicenseIdentifier
     {
         var padded = " " + words + " ";
         return phrases.Any(p => padded.IndexOf(" " + p + " ", StringComparison.Ordinal) >= 0);
+    }
+
+    /// <summary>Sections joined one after another, with the word set kept up to date (no re-hashing per run).</summary>
+    private sealed class RunningText
+    {
+        private readonly List<string> words = new();
+        private readonly List<int> lines = new();
+        private readonly HashSet<string> set = new(StringComparer.Ordinal);
+        private int fields;
+
+        public bool IsEmpty => words.Count == 0;
+
+        /// <summary>Characters of the words joined by spaces, as <see cref="NormalizedText.Length"/>.</summary>
+        public int Length { get; private set; }
+
+        public void Add(NormalizedText section)
+        {
+            Length += section.Words.Length == 0 ? 0 : section.Length + (words.Count > 0 ? 1 : 0);
+            words.AddRange(section.Words);
+            lines.AddRange(section.Lines);
+            set.UnionWith(section.Words);
+            fields += section.FieldCount;
+        }
+
+        public NormalizedText ToNormalizedText() => new(words.ToArray(), lines.ToArray(), fields, set);
     }
 }

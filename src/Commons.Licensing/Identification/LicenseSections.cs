@@ -27,7 +27,7 @@ internal static class LicenseSections
         {
             var afterBlank = lines[i - 1].Trim().Length == 0;
             var isStart = LicenseTextNormalizer.IsRule(lines[i - 1])
-                || (afterBlank && lines[i].Trim().Length > 0 && (normalizer.IsTitle(lines[i]) || OpensException(lines[i])));
+                || (afterBlank && lines[i].Trim().Length > 0 && ((normalizer.IsTitle(lines[i]) && StandsAlone(lines, i)) || OpensException(lines[i])));
             if (isStart && starts[starts.Count - 1] != i)
             {
                 starts.Add(i);
@@ -35,6 +35,18 @@ internal static class LicenseSections
         }
 
         return starts;
+    }
+
+    /// <summary>A title heads a licence when it is a paragraph of its own or is followed by its version line.</summary>
+    private static bool StandsAlone(string[] lines, int i)
+    {
+        if (i + 1 >= lines.Length || lines[i + 1].Trim().Length == 0)
+        {
+            return true;
+        }
+
+        var next = lines[i + 1].TrimStart();
+        return next.StartsWith("version", StringComparison.OrdinalIgnoreCase) || next.StartsWith("v", StringComparison.OrdinalIgnoreCase) && next.Length > 1 && char.IsDigit(next[1]);
     }
 
     private static bool OpensException(string line)

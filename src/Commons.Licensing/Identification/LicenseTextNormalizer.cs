@@ -4,6 +4,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -36,8 +37,9 @@ internal sealed class LicenseTextNormalizer
     // A copyright notice: "Copyright (c) 2020 Foo", "Copyright 2020 Foo", "Copyright: Foo", "© Foo", "(c) 2020 Foo",
     // "Copyright Foo Inc." — but not a wrapped sentence that happens to start with "copyright notice" or
     // "Copyright Holder" (Artistic-2.0 defines that term), hence the case-sensitive capital and the excluded nouns.
+    // Up to four capitalised-first words may come before it ("Original code Copyright Jane", "Portions Copyright …").
     private static readonly Regex CopyrightLine = new(
-        @"^[\s*#/\-]*(?:portions\s+)?(?:(?:[Cc]opyright|COPYRIGHT)\s*(?:\(c\)|\(C\)|©|\d{4}|[<\[{:]|by\b)|Copyright\s+(?!(?:Holders?|Owners?|Notices?|Licen[cs]e|Act|Law|Statement)\b)[A-Z0-9]|©|\([cC]\)\s*\d{4}).*$",
+        @"^[\s*#/\-]*(?:portions\s+|[A-Z][\w.]*(?:\s+[\w.]+){0,3}\s+(?=[Cc]opyright|COPYRIGHT|©))?(?:(?:[Cc]opyright|COPYRIGHT)\s*(?:\(c\)|\(C\)|©|\d{4}|[<\[{:]|by\b)|Copyright\s+(?!(?:Holders?|Owners?|Notices?|Licen[cs]e|Act|Law|Statement)\b)[A-Z0-9]|©|\([cC]\)\s*\d{4}).*$",
         Options);
 
     // The end of a sentence inside a line: a full stop before a capitalised word ("Foo Inc. Permission is hereby…").
@@ -52,6 +54,8 @@ internal sealed class LicenseTextNormalizer
         @"\[(?:[_\s]{2,}|[^\[\]\n]{0,40}\b(?:year|yyyy|xxxx|name|owner|holder|enter|insert|licensor|author|organization|software name)\b[^\[\]\n]{0,40})\]",
         Options | RegexOptions.IgnoreCase);
 
+    private static readonly Regex AnyLineListMarker = new(NormalizationTables.AnyLineListMarker, Options);
+    private static readonly Regex ParagraphListMarker = new(NormalizationTables.ParagraphListMarker, Options | RegexOptions.IgnoreCase);
     private static readonly Regex LineEndHyphen = new(@"\p{L}-\s*$", Options);
 
     private readonly HashSet<string> knownTitles;
@@ -82,6 +86,15 @@ internal sealed class LicenseTextNormalizer
         for (var i = 0; i < lines.Length; i++)
         {
             lines[i] = CleanMarkup(lines[i]);
+        }
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = AnyLineListMarker.Replace(lines[i], string.Empty, 1);
+            if (i == 0 || lines[i - 1].Trim().Length == 0)
+            {
+                lines[i] = ParagraphListMarker.Replace(lines[i], string.Empty, 1);
+            }
         }
 
         StripLeadingTitles(lines);
@@ -424,15 +437,10 @@ internal sealed class LicenseTextNormalizer
                 words.RemoveRange(i, from.Length);
                 var line = wordLines[i];
                 wordLines.RemoveRange(i, from.Length);
-                if (phrase.Value.Length > 0)
-                {
-                    words.Insert(i, phrase.Value);
-                    wordLines.Insert(i, line);
-                }
-                else
-                {
-                    i--;
-                }
+                var replacement = phrase.Value.Length == 0 ? Array.Empty<string>() : phrase.Value.Split(' ');
+                words.InsertRange(i, replacement);
+                wordLines.InsertRange(i, Enumerable.Repeat(line, replacement.Length));
+                i += replacement.Length - 1;
             }
         }
     }
@@ -444,8 +452,9 @@ internal sealed class NormalizedText
     private HashSet<string>? wordSet;
     private string? joined;
 
-    public NormalizedText(string[] words, int[] lines, int fieldCount)
+    public NormalizedText(string[] words, int[] lines, int fieldCount, HashSet<string>? wordSet = null)
     {
+        this.wordSet = wordSet;
         Words = words;
         Lines = lines;
         FieldCount = fieldCount;

@@ -81,7 +81,27 @@ internal static class NormalizationTables
 
         // MIT's optional clause (SPDX marks it optional; licensee strips it).
         Phrase("including the next paragraph", string.Empty),
+
+        // The SPDX ISC text names its own holder where ISC files in the wild (choosealicense, npm) say "the author".
+        Phrase("and isc disclaims", "and the author disclaims"),
+        Phrase("shall isc be liable", "shall the author be liable"),
+
+        // Creative Commons boilerplate around the legal code, present in some copies only (licensee strips it too).
+        Phrase("the text of the creative commons public licenses is dedicated to the public domain under the cc0 public domain dedication", string.Empty),
+        Phrase("wiki creativecommons org considerations for licensors", string.Empty),
+        Phrase("wiki creativecommons org considerations for licensees", string.Empty),
+        Phrase("creative commons may be contacted at creativecommons org", string.Empty),
     };
+
+    /// <summary>
+    /// List markers removed from the start of a line: "1.", "(2)", "3)", "*", "-", "•" anywhere; "a.", "(b)", "iv)" only
+    /// at the start of a paragraph (in running text a line may well start with "a"). Numbered and bulleted copies of a
+    /// licence then read the same (licensee turns both into "- ").
+    /// </summary>
+    public const string AnyLineListMarker = @"^\s*(?:[*\-•·+]|\(?\d{1,2}[.)]|\(\d{1,2}\))\s+";
+
+    /// <summary>See <see cref="AnyLineListMarker"/>.</summary>
+    public const string ParagraphListMarker = @"^\s*(?:\(?[a-z][.)]|\([a-z]\)|\(?[ivx]{1,4}[.)])\s+";
 
     /// <summary>
     /// Words that make a short leading line a title ("MIT License", "GNU GENERAL PUBLIC LICENSE", "ISC License:").
@@ -90,6 +110,7 @@ internal static class NormalizationTables
     public static readonly IReadOnlyList<string> TitleWords = new[]
     {
         "license", "licence", "licensing", "copying", "agreement", "exception", "public domain", "unlicense", "terms of use",
+        "attribution", "creative commons",
     };
 
     private static KeyValuePair<string[], string> Phrase(string words, string replacement)

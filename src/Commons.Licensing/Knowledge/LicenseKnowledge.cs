@@ -107,12 +107,19 @@ public static class LicenseKnowledge
         id = (id ?? string.Empty).Trim();
         var tables = Data.Value;
         var catalog = SpdxCatalog.Default;
-        var canonical = catalog.TryGetLicense(id, out var license) ? license.Id : id;
+        // "X WITH E": the catalogue flags are X's (an exception only adds permissions).
+        var withAt = id.IndexOf(" WITH ", StringComparison.OrdinalIgnoreCase);
+        var baseId = withAt > 0 ? id.Substring(0, withAt).Trim() : id;
+        var canonical = catalog.TryGetLicense(baseId, out var license) ? license.Id : baseId;
         var isOsi = license?.IsOsiApproved ?? false;
+        if (withAt > 0)
+        {
+            canonical += " WITH " + (catalog.TryGetException(id.Substring(withAt + 6).Trim(), out var exception) ? exception.Id : id.Substring(withAt + 6).Trim());
+        }
 
         // A deprecated id is read as its replacement (GPL-3.0 → GPL-3.0-only), as the expression parser does.
         var lookup = canonical;
-        if (license is { IsDeprecated: true } && DeprecatedIdTable.TryGet(canonical, false, out var replacement) && replacement.Length > 0)
+        if (withAt < 0 && license is { IsDeprecated: true } && DeprecatedIdTable.TryGet(canonical, false, out var replacement) && replacement.Length > 0)
         {
             lookup = replacement;
         }
@@ -126,7 +133,7 @@ public static class LicenseKnowledge
             }
         }
 
-        var fsf = tables.FsfLibre.Contains(canonical) || tables.FsfLibre.Contains(lookup);
+        var fsf = tables.FsfLibre.Contains(license?.Id ?? baseId) || tables.FsfLibre.Contains(lookup);
         return row is null
             ? new LicenseTraits(canonical, LicenseKind.Unknown, isOsi, fsf, ResourceKinds.None, isKnown: false, note: null)
             : new LicenseTraits(canonical, row.Kind, isOsi, fsf, row.Suits, isKnown: true, row.Note);

@@ -6,6 +6,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -17,7 +18,7 @@ namespace Commons.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// A minimal Language Server Protocol client over stdio (JSON-RPC with <c>Content-Length</c> framing): enough to
 /// start a server, open a document and read the diagnostics it publishes or returns, as an editor does.
-/// Requests the server sends to the client are answered with empty results; everything read is kept in <see cref="Transcript"/>.
+/// Requests the server sends to the client are answered with empty results, except <c>workspace/configuration</c>, answered from the given settings; everything read is kept in <see cref="Transcript"/>.
 /// </summary>
 public sealed class LspClient : IDisposable
 {
@@ -27,10 +28,12 @@ public sealed class LspClient : IDisposable
     private readonly StringBuilder transcript = new();
     private readonly StringBuilder errors = new();
     private readonly Thread reader;
+    private readonly IReadOnlyDictionary<string, JsonNode> configuration;
     private int nextId;
 
-    public LspClient(string executable, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    public LspClient(string executable, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, JsonNode> configuration)
     {
+        this.configuration = configuration;
         var start = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
@@ -173,7 +176,9 @@ public sealed class LspClient : IDisposable
         else if (method is not null && id is not null)
         {
             // A request from the server (configuration, capability registration, progress): answer so it goes on.
-            JsonNode? result = method == "workspace/configuration" && json["params"]?["items"] is JsonArray items ? new JsonArray(new JsonNode?[items.Count]) : null;
+            JsonNode? result = method == "workspace/configuration" && json["params"]?["items"] is JsonArray items
+                ? new JsonArray(items.Select(i => Configuration(i?["section"]?.GetValue<string>())?.DeepClone()).ToArray())
+                : null;
             Send(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id.DeepClone(), ["result"] = result });
         }
         else if (method is not null)
@@ -181,6 +186,9 @@ public sealed class LspClient : IDisposable
             Notification?.Invoke(method, json["params"]);
         }
     }
+
+    /// <summary>The settings the client answers for a <c>workspace/configuration</c> section (null when it has none).</summary>
+    private JsonNode? Configuration(string? section) => section is not null && configuration.TryGetValue(section, out var value) ? value : null;
 
     private static string? ReadMessage(Stream stream)
     {

@@ -5,6 +5,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Commons.Testing;
 
 namespace Commons.EndToEnd.Tests.Infrastructure;
 
@@ -23,10 +24,10 @@ public sealed class PackedPackage : IDisposable
         Directory.CreateDirectory(Root);
         Version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var pack = DotnetProcess.Run(
-            RepositoryRoot.Path,
+            RepositoryPaths.Root,
             new[]
             {
-                "pack", RepositoryRoot.File("src", "Commons.Analyzers.Package", "Commons.Analyzers.Package.csproj"),
+                "pack", Path.Combine(RepositoryPaths.Root, "src", "Commons.Analyzers.Package", "Commons.Analyzers.Package.csproj"),
                 "-c", "Release", "-o", Feed, "-p:PackageVersion=" + Version, "-nodeReuse:false",
             },
             timeout: TimeSpan.FromMinutes(10),

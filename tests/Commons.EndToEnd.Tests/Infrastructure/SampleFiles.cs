@@ -4,6 +4,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Commons.Testing;
 
 namespace Commons.EndToEnd.Tests.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace Commons.EndToEnd.Tests.Infrastructure;
 public static class SampleFiles
 {
     /// <summary>The Apache-2.0 text, as this repository ships it.</summary>
-    public static string ApacheLicense => File.ReadAllText(RepositoryRoot.File("LICENSE"));
+    public static string ApacheLicense => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "LICENSE"));
 
     public const string MitLicense = """
         MIT License
@@ -93,6 +94,7 @@ public static class SampleFiles
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 {tfm}{license}
+                <LangVersion>latest</LangVersion>
                 <Nullable>enable</Nullable>
                 <IsPackable>true</IsPackable>
                 <Description>A sample library for the end-to-end tests.</Description>

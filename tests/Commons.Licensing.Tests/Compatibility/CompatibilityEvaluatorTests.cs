@@ -66,6 +66,37 @@ public sealed class CompatibilityEvaluatorTests
     }
 
     [Fact]
+    public void Every_matrix_cell_gives_the_same_outcome_through_the_evaluator()
+    {
+        var matrix = OsadlMatrix.Default;
+        var appendixOverrides = 0;
+        foreach (var row in matrix.Ids.Where(id => !SpdxExpression.Parse(id).UsesDeprecatedIds))
+        {
+            var outbound = SpdxExpression.Parse(row).Expression!;
+            foreach (var column in matrix.Ids.Where(id => !SpdxExpression.Parse(id).UsesDeprecatedIds))
+            {
+                var expected = matrix.Cell(row, column) switch
+                {
+                    "Yes" or "Same" => Yes,
+                    "No" => No,
+                    _ => Review,
+                };
+                var verdict = CompatibilityEvaluator.Evaluate(outbound, SpdxExpression.Parse(column).Expression!, UseContext.Copied);
+                if (verdict.Source.EndsWith("appendix", StringComparison.Ordinal))
+                {
+                    appendixOverrides++;
+                    Assert.Equal(Yes, verdict.Outcome);
+                    continue;
+                }
+
+                Assert.True(expected == verdict.Outcome, row + " <- " + column + ": " + verdict);
+            }
+        }
+
+        Assert.InRange(appendixOverrides, 1, 40);
+    }
+
+    [Fact]
     public void Verdicts_name_the_osadl_source_and_date()
     {
         var verdict = Evaluate("Apache-2.0", "GPL-3.0-only", UseContext.Copied);
@@ -239,6 +270,15 @@ public sealed class CompatibilityEvaluatorTests
     {
         Assert.Equal(Yes, Evaluate("GPL-3.0", "Apache-2.0", UseContext.Copied).Outcome);
         Assert.Equal(Yes, Evaluate("bzip2-1.0.5", "bzip2-1.0.6", UseContext.Copied).Outcome);
+    }
+
+    [Fact]
+    public void The_matrix_carries_its_attribution_and_licence_text()
+    {
+        Assert.StartsWith("OSADL License Compatibility Matrix", OsadlMatrix.Attribution, StringComparison.Ordinal);
+        Assert.Contains("Modifications:", OsadlMatrix.Attribution, StringComparison.Ordinal);
+        Assert.Contains("https://creativecommons.org/licenses/by/4.0/", OsadlMatrix.Attribution, StringComparison.Ordinal);
+        Assert.Contains("Attribution 4.0 International", OsadlMatrix.LicenseText, StringComparison.Ordinal);
     }
 
     private static CompatibilityVerdict Evaluate(string outbound, string inbound, UseContext context)

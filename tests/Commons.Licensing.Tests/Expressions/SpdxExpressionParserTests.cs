@@ -197,6 +197,9 @@ public sealed class SpdxExpressionParserTests
     [InlineData("DocumentRef-x:MIT", 13, "only allowed in DocumentRef")]
     [InlineData("DocumentRef-x", 0, "must be followed by")]
     [InlineData("GPL-2.0-only WITH a:b", 19, "':' is not allowed")]
+    [InlineData("MIT OR LicenseRef-", 7, "needs an id after the dash")]
+    [InlineData("DocumentRef-x:LicenseRef-", 0, "needs an id after the dash")]
+    [InlineData("MIT OR (", 7, "ends after '('")]
     public void Reports_each_error_with_its_position(string input, int position, string messagePart)
     {
         var result = SpdxExpression.Parse(input);
@@ -244,6 +247,23 @@ public sealed class SpdxExpressionParserTests
         Assert.True(result.HasUnknownIds);
         Assert.Equal(suggestion, result.Suggestion);
         Assert.Contains(result.Warnings, w => w.Contains("did you mean " + suggestion));
+    }
+
+    [Fact]
+    public void Every_suggestion_in_the_table_is_a_valid_expression_of_current_ids()
+    {
+        var rows = EmbeddedTable.Read("misspellings.tsv", 2);
+
+        Assert.True(rows.Count > 50);
+        foreach (var row in rows)
+        {
+            var parsed = SpdxExpression.Parse(row[1]);
+            Assert.True(parsed.IsValid, row[0]);
+            Assert.False(parsed.HasUnknownIds, row[0]);
+            Assert.False(parsed.UsesDeprecatedIds, row[0]);
+            Assert.Equal(row[1], parsed.Normalized);
+            Assert.Equal(row[1], SpdxSuggestions.ForPhrase(row[0])!.Expression);
+        }
     }
 
     [Fact]

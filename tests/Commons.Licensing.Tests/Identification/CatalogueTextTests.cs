@@ -33,7 +33,7 @@ public sealed class CatalogueTextTests
 
     [Fact]
     public void EveryTextRewrappedAt60ColumnsIdentifiesAsItself()
-        => AssertEveryVariantIdentified(text => TextVariants.Rewrap(text, 60), requireExact: false, minimumShare: 0.92);
+        => AssertEveryVariantIdentified(text => TextVariants.Rewrap(text, 60), requireExact: false, minimumShare: 0.84);
 
     [Fact]
     public void EveryTextWithATitleAndCopyrightLinesIdentifiesAsItself()

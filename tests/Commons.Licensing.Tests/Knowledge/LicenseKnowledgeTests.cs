@@ -109,7 +109,11 @@ public sealed class LicenseKnowledgeTests
     public void With_expressions_use_their_own_row_or_the_licence_row()
     {
         Assert.Equal(LicenseKind.WeakCopyleftLibrary, LicenseKnowledge.Get("GPL-2.0-only WITH Classpath-exception-2.0").Kind);
-        Assert.Equal(LicenseKind.StrongCopyleft, LicenseKnowledge.Get("GPL-3.0-only WITH GCC-exception-3.1").Kind);
+        var gcc = LicenseKnowledge.Get("gpl-3.0-only with gcc-exception-3.1");
+        Assert.Equal(LicenseKind.StrongCopyleft, gcc.Kind);
+        Assert.Equal("GPL-3.0-only WITH GCC-exception-3.1", gcc.Id);
+        Assert.True(gcc.IsOsiApproved);
+        Assert.True(gcc.IsFsfLibre);
     }
 
     [Fact]

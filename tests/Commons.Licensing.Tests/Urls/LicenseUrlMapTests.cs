@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
 using System.Collections.Generic;
+using System.Linq;
 using Commons.Licensing;
 
 namespace Commons.Licensing.Tests.Urls;
@@ -68,6 +69,17 @@ public sealed class LicenseUrlMapTests
         Assert.False(LicenseUrlMap.TryMap(url!, out var expression));
         Assert.Equal(string.Empty, expression);
         Assert.Null(LicenseUrlMap.Match(url!));
+    }
+
+    [Fact]
+    public void Every_fixed_entry_of_the_table_maps_its_own_pattern()
+    {
+        foreach (var row in EmbeddedTable.Read("url-map.tsv", 3).Where(r => r[0].IndexOf('{', System.StringComparison.Ordinal) < 0))
+        {
+            Assert.True(LicenseUrlMap.TryMap("https://" + row[0], out var expression), row[0]);
+            Assert.Equal(SpdxExpression.Parse(row[1]).Normalized, expression);
+            Assert.False(SpdxExpression.Parse(row[1]).UsesDeprecatedIds, row[0]);
+        }
     }
 
     [Fact]

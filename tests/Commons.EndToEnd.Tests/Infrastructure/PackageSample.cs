@@ -28,12 +28,12 @@ public sealed record BuildOutcome(ProcessResult Process, IReadOnlyList<SarifResu
 /// in <c>Directory.Build.props</c>. Every compilation writes its SARIF log into a per-build folder
 /// (<c>ErrorLog</c> set in <c>Directory.Build.targets</c>), so a multi-project or multi-targeted build keeps one log per compilation.
 /// </summary>
-public sealed class SampleRepository
+public sealed class PackageSample
 {
     private static int buildCounter;
     private readonly PackedPackage package;
 
-    public SampleRepository(PackedPackage package, string name, bool centralPackageManagement = false)
+    public PackageSample(PackedPackage package, string name, bool centralPackageManagement = false)
     {
         this.package = package;
         Root = package.NewSampleFolder(name);

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Commons.Cli.Projects;
+using Commons.Compliance.Input;
+using Commons.Compliance.Rules;
+
+namespace Commons.Cli.Output;
+
+/// <summary>A finding as the tool reports it: with its effective severity and the projects that raised it.</summary>
+internal sealed class ReportedFinding
+{
+    public ReportedFinding(Finding finding, RuleSeverity severity, string? relativePath)
+    {
+        Finding = finding;
+        Severity = severity;
+        RelativePath = relativePath;
+    }
+
+    public Finding Finding { get; }
+
+    public RuleDescriptor Rule => RuleCatalog.Get(Finding.RuleId);
+
+    public RuleSeverity Severity { get; }
+
+    /// <summary>The location's path relative to the report's root, with forward slashes; null for a file-less finding.</summary>
+    public string? RelativePath { get; }
+
+    public List<string> Projects { get; } = new();
+
+    /// <summary><c>path(line,col)</c>, or "(project)" for a file-less finding.</summary>
+    public string Where => Finding.Location is { } l
+        ? RelativePath + "(" + l.Line + "," + l.Column + ")"
+        : Projects.Count == 1 ? "(" + Projects[0] + ")" : "(" + Projects.Count + " projects)";
+
+    public static string SeverityName(RuleSeverity severity) => severity switch
+    {
+        RuleSeverity.Error => "error",
+        RuleSeverity.Warning => "warning",
+        RuleSeverity.Info => "note",
+        _ => "hidden",
+    };
+}
+
+/// <summary>Every finding of a run, once each, ordered by rule then place; shared by every output format.</summary>
+internal sealed class CheckReport
+{
+    private CheckReport(string root, IReadOnlyList<string> projects, IReadOnlyList<ReportedFinding> findings)
+    {
+        Root = root;
+        Projects = projects;
+        Findings = findings;
+    }
+
+    /// <summary>The folder paths are reported against: the repository root when known, else the checked folder.</summary>
+    public string Root { get; }
+
+    /// <summary>The checked projects, relative to <see cref="Root"/>.</summary>
+    public IReadOnlyList<string> Projects { get; }
+
+    public IReadOnlyList<ReportedFinding> Findings { get; }
+
+    public int Count(RuleSeverity severity) => Findings.Count(f => f.Severity == severity);
+
+    public IEnumerable<IGrouping<string, ReportedFinding>> ByRule() => Findings.GroupBy(f => f.Finding.RuleId);
+
+    public static CheckReport From(IReadOnlyList<AnalyzedProject> projects, string fallbackRoot)
+    {
+        var root = projects.Select(p => p.Facts.RepositoryRoot).FirstOrDefault(r => r is not null) ?? fallbackRoot;
+        var byKey = new Dictionary<string, ReportedFinding>(StringComparer.Ordinal);
+        foreach (var project in projects)
+        {
+            var projectName = Relative(root, project.Project.FullPath);
+            foreach (var finding in project.Findings)
+            {
+                var severity = EffectiveSeverity(finding.RuleId, project.Gate);
+                if (severity == RuleSeverity.Hidden)
+                {
+                    continue;
+                }
+
+                // A repository-wide finding is raised by every project (as the analyzer does per project): report it once.
+                var relative = finding.Location is { } l ? Relative(root, l.Path) : null;
+                var key = finding.RuleId + "\n" + finding.Message + "\n" + relative + "\n" + finding.Location;
+                if (!byKey.TryGetValue(key, out var reported))
+                {
+                    reported = new ReportedFinding(finding, severity, relative);
+                    byKey.Add(key, reported);
+                }
+                else if (severity > reported.Severity)
+                {
+                    var stronger = new ReportedFinding(finding, severity, relative);
+                    stronger.Projects.AddRange(reported.Projects);
+                    byKey[key] = reported = stronger;
+                }
+
+                if (!reported.Projects.Contains(projectName))
+                {
+                    reported.Projects.Add(projectName);
+                }
+            }
+        }
+
+        var ordered = byKey.Values
+            .OrderBy(f => f.Finding.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.RelativePath ?? "", StringComparer.Ordinal)
+            .ThenBy(f => f.Finding.Location?.Line ?? 0)
+            .ThenBy(f => f.Finding.Location?.Column ?? 0)
+            .ThenBy(f => f.Finding.Message, StringComparer.Ordinal)
+            .ToArray();
+        return new CheckReport(root, projects.Select(p => Relative(root, p.Project.FullPath)).ToArray(), ordered);
+    }
+
+    /// <summary>The rule's default severity; the gate makes every licence and dependency rule an error, as the targets do.</summary>
+    public static RuleSeverity EffectiveSeverity(string ruleId, bool gate)
+        => gate && RuleCatalog.IsGated(ruleId) ? RuleSeverity.Error : RuleCatalog.Get(ruleId).DefaultSeverity;
+
+    public static string Relative(string root, string path)
+    {
+        var relative = Path.GetRelativePath(root, path);
+        return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative).Replace('\\', '/');
+    }
+}

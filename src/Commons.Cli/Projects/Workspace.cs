@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Commons.Compliance;
+using Commons.Compliance.Facts;
+using Commons.Compliance.Headers;
+using Commons.Compliance.Input;
+using Commons.Compliance.Policy;
+using Commons.Inspection;
+using Commons.Inspection.Repository;
+
+namespace Commons.Cli.Projects;
+
+/// <summary>How to load the projects of a PATH argument.</summary>
+internal sealed class WorkspaceOptions
+{
+    /// <summary>Restore into a private folder the projects that have no assets file.</summary>
+    public bool Restore { get; set; }
+
+    /// <summary>MSBuild global properties given by options (<c>CommonsPolicy</c> …): they win over the project's, as <c>-p:</c> does.</summary>
+    public Dictionary<string, string> Properties { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Told what is being done, for the progress display.</summary>
+    public Action<string> Progress { get; set; } = _ => { };
+}
+
+/// <summary>One project, evaluated, collected and judged by the same code as the build and the analyzer.</summary>
+internal sealed class AnalyzedProject
+{
+    public AnalyzedProject(EvaluatedProject project, ProjectFacts facts, ComplianceInput input, IReadOnlyList<Finding> findings)
+    {
+        Project = project;
+        Facts = facts;
+        Input = input;
+        Findings = findings;
+    }
+
+    public EvaluatedProject Project { get; }
+
+    public ProjectFacts Facts { get; }
+
+    /// <summary>What the analyzer would receive for this project: the same properties, AdditionalFiles and facts.</summary>
+    public ComplianceInput Input { get; }
+
+    /// <summary>Project-level findings, then the source-header findings of each C# file.</summary>
+    public IReadOnlyList<Finding> Findings { get; }
+
+    /// <summary><c>CommonsGate=true</c>.</summary>
+    public bool Gate => Input.Properties.IsTrue(PropertyNames.Gate);
+}
+
+/// <summary>
+/// Loads the projects of a PATH: MSBuild evaluation → <see cref="FactsCollector"/> → a <see cref="ComplianceInput"/> built
+/// as the targets and the analyzer build it → <see cref="ComplianceEvaluator"/> and <see cref="HeaderRules"/>.
+/// </summary>
+internal static class Workspace
+{
+    /// <summary>Evaluates and judges every project; throws <see cref="CliInputException"/> for unreadable input.</summary>
+    public static IReadOnlyList<AnalyzedProject> Load(string path, WorkspaceOptions options)
+    {
+        if (MSBuildHost.EnsureRegistered() is { } failure)
+        {
+            throw new CliInputException(failure);
+        }
+
+        var projects = InputResolver.Projects(path);
+        return Evaluate(path, projects, options);
+    }
+
+    private static IReadOnlyList<AnalyzedProject> Evaluate(string path, IReadOnlyList<string> projects, WorkspaceOptions options)
+    {
+        var results = new List<AnalyzedProject>();
+        var restore = new PrivateRestore(path);
+        using var evaluator = new ProjectEvaluator(options.Properties);
+        ProjectEvaluator? privateEvaluator = null;
+        try
+        {
+            for (var i = 0; i < projects.Count; i++)
+            {
+                options.Progress("evaluating " + Path.GetFileName(projects[i]) + " (" + (i + 1) + "/" + projects.Count + ")");
+                var project = evaluator.Evaluate(projects[i]);
+                if (options.Restore && !project.AssetsFileExists)
+                {
+                    options.Progress("restoring " + project.Name + " into " + restore.Folder);
+                    if (restore.Restore(project.FullPath, options.Properties) is { } error)
+                    {
+                        throw new CliInputException(error);
+                    }
+
+                    var properties = new Dictionary<string, string>(options.Properties, StringComparer.OrdinalIgnoreCase);
+                    foreach (var pair in restore.GlobalProperties)
+                    {
+                        properties[pair.Key] = pair.Value;
+                    }
+
+                    privateEvaluator ??= new ProjectEvaluator(properties);
+                    project = privateEvaluator.Evaluate(projects[i]);
+                }
+
+                if (string.Equals(project.Get(PropertyNames.Enabled), "false", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                options.Progress("checking " + project.Name);
+                results.Add(Analyze(project));
+            }
+        }
+        finally
+        {
+            privateEvaluator?.Dispose();
+        }
+
+        return results;
+    }
+
+    /// <summary>Collects and judges one evaluated project (public for tests that build their own evaluation).</summary>
+    public static AnalyzedProject Analyze(EvaluatedProject project)
+    {
+        var request = new CollectionRequest(project.FullPath)
+        {
+            TargetFramework = project.Get(PropertyNames.TargetFramework),
+            AssetsFilePath = project.AssetsFile,
+            ConfiguredRepositoryRoot = project.Get(PropertyNames.RepositoryRoot),
+            IsTestProject = string.Equals(project.Get(PropertyNames.IsTestProject), "true", StringComparison.OrdinalIgnoreCase),
+            Online = string.Equals(project.Get("CommonsOnline"), "true", StringComparison.OrdinalIgnoreCase),
+        };
+        request.PackageReferences.AddRange(project.PackageReferences);
+        request.PackageVersions.AddRange(project.PackageVersions);
+        request.ProjectReferences.AddRange(project.ProjectReferences);
+
+        // Through the facts format and back, exactly as the analyzer receives them from obj/commons.facts.
+        var collected = FactsCollector.Collect(request);
+        var read = FactsFormat.Read(FactsFormat.Write(collected));
+        var facts = read.Facts ?? collected;
+
+        var files = new List<TextFile>();
+        if (facts.RepositoryRoot is { } root)
+        {
+            foreach (var file in RepositoryScanner.Find(root, new List<CollectionProblem>()))
+            {
+                AddText(files, file.Kind.ToString(), file.FullPath);
+            }
+        }
+
+        PolicyFile? policy = null;
+        if (project.Get(PropertyNames.PolicyFile) is { } policyPath)
+        {
+            var full = Path.GetFullPath(Path.Combine(project.Directory, policyPath));
+            if (AddText(files, TextFileKinds.PolicyFile, full) is { } text)
+            {
+                policy = PolicyFile.Parse(full, text);
+            }
+        }
+
+        foreach (var declaring in project.DeclaringFiles)
+        {
+            AddText(files, TextFileKinds.ProjectFile, declaring);
+        }
+
+        var input = new ComplianceInput(new ProjectProperties(CompilerProperties(project, facts)), files)
+        {
+            Facts = read.Facts,
+            FactsError = read.Error,
+            Policy = policy,
+            Today = DateTime.UtcNow.Date,
+        };
+
+        var findings = new List<Finding>(ComplianceEvaluator.Evaluate(input));
+        var headers = HeaderRules.For(input);
+        if (headers.IsEnabled)
+        {
+            foreach (var source in project.CompileFiles.Where(IsCheckedSource))
+            {
+                if (ReadText(source) is { } text && !GeneratedCode.IsGenerated(source, text))
+                {
+                    findings.AddRange(headers.Evaluate(source, text));
+                }
+            }
+        }
+
+        return new AnalyzedProject(project, facts, input, findings);
+    }
+
+    /// <summary>The <c>build_property.*</c> values the compiler would see (the targets' rewriting included).</summary>
+    private static IEnumerable<KeyValuePair<string, string>> CompilerProperties(EvaluatedProject project, ProjectFacts facts)
+    {
+        var lists = new[] { PropertyNames.Policy, PropertyNames.AllowedLicenses, PropertyNames.DeniedLicenses, PropertyNames.IgnoredPackages };
+        foreach (var name in PropertyNames.All)
+        {
+            var value = project.Get(name) ?? "";
+            if (lists.Contains(name))
+            {
+                value = value.Replace(';', ',');
+            }
+            else if (name == PropertyNames.RepositoryRoot && value.Length == 0)
+            {
+                value = facts.RepositoryRoot ?? "";
+            }
+            else if (name == PropertyNames.PrimaryTargetFramework)
+            {
+                // The tool evaluates the first target framework only, the one where the analyzer reports.
+                value = "true";
+            }
+
+            yield return new KeyValuePair<string, string>(name, value);
+        }
+    }
+
+    private static string? AddText(List<TextFile> files, string kind, string path)
+    {
+        var text = ReadText(path);
+        if (text is not null)
+        {
+            files.Add(new TextFile(kind, path, text));
+        }
+
+        return text;
+    }
+
+    private static string? ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            // The analyzer skips an AdditionalFile it cannot read; the collector has already reported it as a problem.
+            return null;
+        }
+    }
+
+    private static bool IsCheckedSource(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Roslyn's rule for generated code, which the header analyzer skips: by file name or an auto-generated comment.</summary>
+internal static class GeneratedCode
+{
+    private static readonly string[] Suffixes = { ".designer.cs", ".generated.cs", ".g.cs", ".g.i.cs" };
+
+    public static bool IsGenerated(string path, string text)
+    {
+        var name = Path.GetFileName(path);
+        if (name.StartsWith("TemporaryGeneratedFile_", StringComparison.OrdinalIgnoreCase)
+            || Suffixes.Any(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        // Only the leading comments count, as for Roslyn.
+        var head = text.Length > 2000 ? text.Substring(0, 2000) : text;
+        foreach (var line in head.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0)
+            {
+                continue;
+            }
+
+            if (!trimmed.StartsWith("//", StringComparison.Ordinal) && !trimmed.StartsWith("/*", StringComparison.Ordinal) && !trimmed.StartsWith("*", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (trimmed.IndexOf("<auto-generated", StringComparison.OrdinalIgnoreCase) >= 0 || trimmed.IndexOf("<autogenerated", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
