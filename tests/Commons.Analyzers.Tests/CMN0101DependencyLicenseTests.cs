@@ -95,6 +95,15 @@ public sealed class CMN0101DependencyLicenseTests
     }
 
     [Fact]
+    public async Task TestRepositoryWidePolicyFileIsNotStaleForAPackageOfAnotherProjectAsync()
+    {
+        // A policy file above the project folder (shared through Directory.Build.props) names other projects' packages.
+        const string sharedPolicy = "/commons.policy";
+        await WithPackages(Package("Bar", "MIT")).File("PolicyFile", sharedPolicy, Policy).Property("CommonsPolicyFile", sharedPolicy)
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task TestAttributionWithoutNoticesAsync()
     {
         var facts = TidyFacts();

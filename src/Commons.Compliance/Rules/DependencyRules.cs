@@ -118,13 +118,18 @@ internal static class DependencyRules
         }
 
         var text = context.TextOf(policy.Path);
+
+        // One compilation sees one project. A policy file shared by a whole repository (set in Directory.Build.props,
+        // outside this project's folder) lists packages of other projects too, so "matches no package" can only be
+        // judged for a file that belongs to this project; expiry and licence changes are judged everywhere.
+        var ownsPolicyFile = IsInside(policy.Path, System.IO.Path.GetDirectoryName(facts.ProjectPath));
         foreach (var exception in policy.Exceptions)
         {
             var package = facts.Packages.FirstOrDefault(p => string.Equals(p.Id, exception.PackageId, StringComparison.OrdinalIgnoreCase));
             string? why = null;
             if (package is null)
             {
-                why = "matches no package of this project";
+                why = ownsPolicyFile ? "matches no package of this project" : null;
             }
             else if (exception.IsExpired(context.Input.Today))
             {
@@ -141,5 +146,16 @@ internal static class DependencyRules
                 context.Report(RuleIds.StalePolicyException, location, exception.PackageId, why);
             }
         }
+    }
+
+    private static bool IsInside(string file, string? folder)
+    {
+        if (string.IsNullOrEmpty(folder))
+        {
+            return false;
+        }
+
+        var prefix = folder!.Replace('\\', '/').TrimEnd('/') + "/";
+        return file.Replace('\\', '/').StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
     }
 }
