@@ -21,16 +21,10 @@ namespace Commons.Inspection;
 /// </remarks>
 public static class IdentifierIndexCache
 {
-    private static readonly Lazy<LicenseIdentifier> Shared = new(() => Load(DefaultFolder()));
+    private static readonly Lazy<LicenseIdentifier> Shared = new(() => Load(CacheFolder.Default()));
 
     /// <summary>The identifier over the embedded catalogue, its index read from the default cache folder when there.</summary>
     public static LicenseIdentifier Default => Shared.Value;
-
-    /// <summary>The default folder: <c>COMMONS_CACHE_DIR</c> when set, else the user's local application data.</summary>
-    public static string DefaultFolder()
-        => Environment.GetEnvironmentVariable("COMMONS_CACHE_DIR") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "Commons.Analyzers");
 
     /// <summary>The identifier, its index read from <paramref name="folder"/>, or computed and saved there.</summary>
     public static LicenseIdentifier Load(string folder)
