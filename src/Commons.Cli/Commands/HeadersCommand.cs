@@ -78,7 +78,14 @@ internal static class HeadersCommand
     {
         var root = RepositoryRoot.Find(folder, null) ?? folder;
         var facts = new ProjectFacts { RepositoryRoot = root };
-        facts.Files.AddRange(RepositoryScanner.Scan(root, new List<CollectionProblem>()));
+        facts.Files.AddRange(RepositoryScanner.Find(root, new List<CollectionProblem>()));
+
+        // Only a top-level licence file's text matters (LICENSES/ files are named by their id): identify just those.
+        foreach (var file in facts.Files.Where(f => f.Kind == RepositoryFileKind.License && !f.RelativePath.StartsWith(RepositoryFileTable.ReuseLicensesFolder + "/", StringComparison.OrdinalIgnoreCase)))
+        {
+            RepositoryScanner.Identify(file, new List<CollectionProblem>());
+        }
+
         var properties = new Dictionary<string, string>
         {
             [PropertyNames.SpdxHeaders] = "true",

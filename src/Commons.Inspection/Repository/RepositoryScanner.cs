@@ -56,7 +56,8 @@ public static class RepositoryScanner
         return files;
     }
 
-    private static void Identify(RepositoryFile file, List<CollectionProblem> problems, long maxBytes)
+    /// <summary>Identifies one licence file's text (read with a size cap); a file that cannot be read is a problem.</summary>
+    public static void Identify(RepositoryFile file, List<CollectionProblem> problems, long maxBytes = BoundedFile.DefaultMaxBytes)
     {
         var content = BoundedFile.TryRead(file.FullPath, maxBytes, out var problem);
         if (content is null)
