@@ -78,12 +78,40 @@ public sealed class AnalyzerHostileTests
     public void Hostile_projects_never_make_an_analyzer_throw()
     {
         Assert.True(AnalyzerRun.AnalyzerCount >= 7, "analyzers found: " + AnalyzerRun.AnalyzerCount);
-        Property.Check(output, "analyzers/hostile-project", ProjectGen, project =>
-        {
-            var outcome = AnalyzerRun.Run(project.Source, project.Properties, project.Files);
-            Assert.True(outcome.Exceptions.Count == 0, string.Join("\n", outcome.Exceptions));
-            Assert.All(outcome.Diagnostics, d => Assert.StartsWith("CMN", d.Id, System.StringComparison.Ordinal));
-        }, iter: 300, print: p => string.Join("; ", p.Properties.Select(kv => kv.Key + "=" + Mutations.Describe(kv.Value))) + " | facts " + Mutations.Describe(p.Files[0].Content) + " | policy " + Mutations.Describe(p.Files[1].Content) + " | source " + Mutations.Describe(p.Source));
+        Property.Check(output, "analyzers/hostile-project", ProjectGen, AssertNoAnalyzerException, iter: 150, print: Print);
+    }
+
+    /// <summary>Found by analyzers/hostile-project: a facts problem "at line -5" made CMN0901ToolingAnalyzer throw (fixed in FindingReporter).</summary>
+    [Fact]
+    public void Regression_seed_b3MUdubpijy3_a_negative_line_in_the_facts_crashed_the_analyzer()
+    {
+        Property.Check(output, "analyzers/regression", ProjectGen, AssertNoAnalyzerException, iter: 1, print: Print, seed: "b3MUdubpijy3");
+    }
+
+    [Theory]
+    [InlineData(-5, 1)]
+    [InlineData(0, 0)]
+    [InlineData(3, -2147483648)]
+    public void A_facts_problem_at_an_impossible_position_is_still_reported(int line, int column)
+    {
+        var facts = new ProjectFacts { ProjectPath = "/repo/src/App/App.csproj" };
+        facts.Problems.Add(new CollectionProblem { Kind = CollectionProblemKind.AssetsFileUnreadable, Message = "corrupt", Location = new SourceLocation("/repo/src/App/obj/project.assets.json", line, column) });
+
+        var outcome = AnalyzerRun.Run("class C { }\n", new Dictionary<string, string> { ["MSBuildProjectFullPath"] = "/repo/src/App/App.csproj" }, new[] { new HostileFile("Facts", FactsPath, Encoding.UTF8.GetBytes(FactsFormat.Write(facts))) });
+
+        Assert.Empty(outcome.Exceptions);
+        Assert.Contains(outcome.Diagnostics, d => d.Id == "CMN0902");
+    }
+
+    private static string Print((Dictionary<string, string> Properties, List<HostileFile> Files, string Source) p)
+        => string.Join("; ", p.Properties.Select(kv => kv.Key + "=" + Mutations.Describe(kv.Value))) + " | facts " + Mutations.Describe(p.Files[0].Content)
+            + " | policy " + Mutations.Describe(p.Files[1].Content) + " | source " + Mutations.Describe(p.Source);
+
+    private static void AssertNoAnalyzerException((Dictionary<string, string> Properties, List<HostileFile> Files, string Source) project)
+    {
+        var outcome = AnalyzerRun.Run(project.Source, project.Properties, project.Files);
+        Assert.True(outcome.Exceptions.Count == 0, string.Join("\n", outcome.Exceptions));
+        Assert.All(outcome.Diagnostics, d => Assert.StartsWith("CMN", d.Id, System.StringComparison.Ordinal));
     }
 
     [Fact]

@@ -235,11 +235,14 @@ public static class Mutations
                 return lf.Replace('\n', '\r');
             default:
                 // Every other line ending differs: LF, CRLF, CR in turn.
+                // A CR just before an empty line's LF would make one CRLF of two line breaks: that line gets CRLF instead.
                 var sb = new StringBuilder(text.Length + 16);
                 var line = 0;
-                foreach (var c in lf)
+                for (var i = 0; i < lf.Length; i++)
                 {
-                    sb.Append(c == '\n' ? (line++ % 3) switch { 0 => "\n", 1 => "\r\n", _ => "\r" } : c.ToString());
+                    var c = lf[i];
+                    var ending = (line++ % 3) switch { 0 => "\n", 1 => "\r\n", _ => i + 1 < lf.Length && lf[i + 1] == '\n' ? "\r\n" : "\r" };
+                    sb.Append(c == '\n' ? ending : c.ToString());
                 }
 
                 return sb.ToString();
