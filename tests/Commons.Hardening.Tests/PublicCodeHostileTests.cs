@@ -36,7 +36,7 @@ public sealed class PublicCodeHostileTests : IDisposable
     [Fact]
     public void Mutated_publiccode_gives_nodes_or_a_parse_error_with_a_position()
     {
-        Property.Check(output, "publiccode/mutated", Mutations.Of(PublicCodeSeed), AssertClearResult, iter: 800, print: Mutations.Describe);
+        Property.Check(output, "publiccode/mutated", Mutations.Of(PublicCodeSeed), AssertClearResult, iter: 500, print: Mutations.Describe);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class PublicCodeHostileTests : IDisposable
             var path = Scratch.Write(folder, "publiccode.yml", bytes);
             var facts = PublicCodeReader.Read(folder, path);
             AssertConsistent(facts);
-        }, iter: 500, print: Mutations.Describe);
+        }, iter: 250, print: Mutations.Describe);
     }
 
     [Theory]
