@@ -49,6 +49,13 @@ public static class Seeds
     /// <summary>The full text of a catalogue licence.</summary>
     public static Gen<string> LicenseText { get; } = Gen.Int[0, TextIds.Length - 1].Select(i => SpdxCatalog.Default.GetText(TextIds[i])!);
 
+    /// <summary>The full text of a catalogue licence whose id does not start with <paramref name="excludedPrefix"/>.</summary>
+    public static Gen<string> LicenseTextExcept(string excludedPrefix)
+    {
+        var ids = TextIds.Where(id => !id.StartsWith(excludedPrefix, StringComparison.OrdinalIgnoreCase)).ToArray();
+        return Gen.Int[0, ids.Length - 1].Select(i => SpdxCatalog.Default.GetText(ids[i])!);
+    }
+
     /// <summary>A few common licence texts, cheap to identify (short texts keep a property fast).</summary>
     public static readonly string[] CommonTextIds = { "MIT", "Apache-2.0", "BSD-3-Clause", "BSD-2-Clause", "ISC", "MPL-2.0", "0BSD", "Zlib", "Unlicense", "LGPL-2.1-only" };
 

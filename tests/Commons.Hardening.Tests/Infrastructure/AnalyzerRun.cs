@@ -51,7 +51,10 @@ public static class AnalyzerRun
             onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
-        var diagnostics = compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        // On the thread pool, away from xunit's synchronisation context: blocking on Roslyn's tasks from a test thread can
+        // deadlock when every xunit worker thread is busy (one full run hung for 15 minutes here).
+        var diagnostics = System.Threading.Tasks.Task.Run(() => compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None))
+            .GetAwaiter().GetResult();
         foreach (var ad0001 in diagnostics.Where(d => d.Id == "AD0001"))
         {
             exceptions.Enqueue(ad0001.ToString());

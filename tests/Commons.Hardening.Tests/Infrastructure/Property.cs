@@ -24,6 +24,12 @@ public static class Property
             value =>
             {
                 Interlocked.Increment(ref cases);
+                if (Environment.GetEnvironmentVariable("HARDENING_TRACE") is { Length: > 0 } trace)
+                {
+                    // To find a case that hangs: each case is written down before it runs.
+                    System.IO.File.AppendAllText(trace, name + ": " + print(value) + "\n");
+                }
+
                 assert(value);
             },
             writeLine: output.WriteLine,
