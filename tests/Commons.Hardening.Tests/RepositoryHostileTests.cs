@@ -52,8 +52,7 @@ public sealed class RepositoryHostileTests : IDisposable
     public RepositoryHostileTests(ITestOutputHelper output)
     {
         this.output = output;
-        outside = Path.Combine(scratch.Root, "outside");
-        Scratch.Write(outside, "LICENSE", Encoding.UTF8.GetBytes(SpdxCatalog.Default.GetText("ISC")!));
+        outside = Path.GetDirectoryName(scratch.WriteOutsideLicense())!;
         Scratch.Write(outside, "publiccode.yml", Encoding.UTF8.GetBytes("publiccodeYmlVersion: \"0.4\"\nlegal:\n  license: ISC\n"));
     }
 
@@ -61,7 +60,7 @@ public sealed class RepositoryHostileTests : IDisposable
         Gen.OneOf(Names),
         Gen.Frequency((6, Gen.Const(EntryShape.Text)), (3, Gen.Const(EntryShape.Bytes)), (1, Gen.Enum<EntryShape>())),
         // ISC is the licence outside the repository: the generated files are any other licence.
-        Mutations.BytesOf(Seeds.LicenseTextExcept("ISC")),
+        Mutations.BytesOf(Seeds.LicenseTextExcept(Scratch.OutsideLicenseId)),
         (name, shape, content) => (name, shape, content)).Array[1, 6];
 
     public void Dispose() => scratch.Dispose();
@@ -94,10 +93,10 @@ public sealed class RepositoryHostileTests : IDisposable
         Assert.All(facts.Files, f =>
         {
             Assert.True(PathSafety.IsInside(root, f.FullPath), f.FullPath);
-            Assert.NotEqual("ISC", f.IdentifiedLicense);
+            Assert.NotEqual(Scratch.OutsideLicenseId, f.IdentifiedLicense);
             Assert.True(f.IdentifiedLicense is null || SpdxExpression.Parse(f.IdentifiedLicense).IsValid, f.IdentifiedLicense);
         });
-        Assert.True(facts.PublicCode is null || !facts.PublicCode.Nodes.Any(n => n.Value == "ISC"), "publiccode.yml read through a link out of the root");
+        Assert.True(facts.PublicCode is null || !facts.PublicCode.Nodes.Any(n => n.Value == Scratch.OutsideLicenseId), "publiccode.yml read through a link out of the root");
     }
 
     [Fact]

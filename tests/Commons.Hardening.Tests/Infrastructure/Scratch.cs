@@ -36,6 +36,13 @@ public sealed class Scratch : IDisposable
         return full;
     }
 
+    /// <summary>The licence that lies outside every folder under test (ISC): a reader that reports it has escaped its folder.</summary>
+    public const string OutsideLicenseId = "ISC";
+
+    /// <summary>Writes the <see cref="OutsideLicenseId"/> text into <c>outside/LICENSE</c> under the scratch root and returns its path.</summary>
+    public string WriteOutsideLicense()
+        => Write(Path.Combine(Root, "outside"), "LICENSE", System.Text.Encoding.UTF8.GetBytes(Commons.Licensing.SpdxCatalog.Default.GetText(OutsideLicenseId)!));
+
     /// <summary>A named pipe: opening it for reading blocks until a writer comes, which none ever does.</summary>
     public static void MakeFifo(string path) => Run("mkfifo", path);
 
