@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Commons.Compliance.Input;
@@ -41,9 +42,11 @@ internal static class FindingReporter
             return Location.Create(tree, span);
         }
 
-        var lineSpan = new LinePositionSpan(
-            new LinePosition(location.Line - 1, location.Column - 1),
-            new LinePosition(location.EndLine - 1, location.EndColumn - 1));
+        // Lines and columns may come from a damaged facts file (a problem "at line -5"): Roslyn throws on a negative
+        // position or an end before the start, which would be an analyzer crash (AD0001) instead of the finding.
+        var start = new LinePosition(Math.Max(0, location.Line - 1), Math.Max(0, location.Column - 1));
+        var end = new LinePosition(Math.Max(0, location.EndLine - 1), Math.Max(0, location.EndColumn - 1));
+        var lineSpan = new LinePositionSpan(start, end < start ? start : end);
         return Location.Create(location.Path, span, lineSpan);
     }
 

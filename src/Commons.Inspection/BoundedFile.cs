@@ -20,6 +20,15 @@ public static class BoundedFile
     {
         try
         {
+            // A named pipe (or a device) reports length 0, and opening it blocks until a writer comes: a FIFO named LICENSE
+            // would hang the build. An empty file has nothing to read anyway, so length 0 is answered without opening it.
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length == 0)
+            {
+                problem = null;
+                return Array.Empty<byte>();
+            }
+
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             if (stream.Length > maxBytes)
             {

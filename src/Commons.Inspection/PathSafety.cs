@@ -62,6 +62,24 @@ public static class PathSafety
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="path"/>, or a folder between <paramref name="folder"/> and it, is a link: what it points at
+    /// may lie outside the folder, so it is not followed. <paramref name="path"/> must exist.
+    /// </summary>
+    public static bool HasLinkBelow(string folder, string path)
+    {
+        var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        for (var current = Path.GetFullPath(path); current is not null && current.Length > root.Length; current = Path.GetDirectoryName(current))
+        {
+            if (IsLink(new FileInfo(current)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The path of <paramref name="path"/> relative to <paramref name="root"/>, with forward slashes.</summary>
     public static string Relative(string root, string path)
     {

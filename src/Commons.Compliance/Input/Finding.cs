@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
+using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Commons.Compliance.Rules;
 
 namespace Commons.Compliance.Input;
@@ -94,22 +96,20 @@ public sealed class FindingLocation
 /// <summary>Line arithmetic over plain strings (\n, \r\n or \r).</summary>
 internal static class TextLines
 {
+    // The offsets where each line starts, computed once per text: a policy file with thousands of bad lines gets a finding
+    // per line, and walking the text from its start for each one was quadratic (minutes for a 400 KB file).
+    private static readonly ConditionalWeakTable<string, int[]> LineStartsByText = new();
+
     /// <summary>Offset of the start of a 1-based line; the end of the text when there are fewer lines.</summary>
     public static int StartOf(string text, int line)
     {
-        var offset = 0;
-        for (var current = 1; current < line; current++)
+        if (line <= 1)
         {
-            var end = EndOf(text, offset);
-            if (end >= text.Length)
-            {
-                return text.Length;
-            }
-
-            offset = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
+            return 0;
         }
 
-        return offset;
+        var starts = LineStarts(text);
+        return line - 1 < starts.Length ? starts[line - 1] : text.Length;
     }
 
     /// <summary>Offset of the line break ending the line that starts at <paramref name="start"/>.</summary>
@@ -127,17 +127,25 @@ internal static class TextLines
     /// <summary>1-based line and column of an offset.</summary>
     public static (int Line, int Column) PositionOf(string text, int offset)
     {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < text.Length; i++)
-        {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return (line, offset - lineStart + 1);
+        var starts = LineStarts(text);
+        // The number of line starts at or before the offset is its line (the first start, 0, is always one of them).
+        var index = Array.BinarySearch(starts, offset);
+        var line = index >= 0 ? index + 1 : Math.Max(1, ~index);
+        return (line, offset - starts[line - 1] + 1);
     }
+
+    private static int[] LineStarts(string text)
+        => LineStartsByText.GetValue(text, t =>
+        {
+            var starts = new List<int> { 0 };
+            for (var i = 0; i < t.Length; i++)
+            {
+                if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= t.Length || t[i + 1] != '\n')))
+                {
+                    starts.Add(i + 1);
+                }
+            }
+
+            return starts.ToArray();
+        });
 }

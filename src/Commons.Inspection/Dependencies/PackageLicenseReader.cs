@@ -108,6 +108,14 @@ public static class PackageLicenseReader
             return result;
         }
 
+        // NuGet never extracts a link, but a hand-made or tampered package folder may hold one pointing anywhere.
+        if (PathSafety.HasLinkBelow(packageFolder, fullPath))
+        {
+            result.Problem = "the licence file '" + relativePath + "' is a link (or lies in a linked folder): not followed";
+            result.ProblemKind = CollectionProblemKind.LicenseFileOutsidePackage;
+            return result;
+        }
+
         var content = BoundedFile.TryRead(fullPath, maxBytes, out var readProblem);
         if (content is null)
         {

@@ -20,6 +20,10 @@ public static class PublicCodeReader
 
     private const int MaxDepth = 32;
 
+    /// <summary>Deeper flow collections or indentation are refused before YAML parsing: YamlDotNet's time grows with the
+    /// square of the nesting (10,000 '{' took 24 s; a 1 MB file of them would hang the build).</summary>
+    public const int MaxNesting = 128;
+
     public static PublicCodeFacts Read(string root, string fullPath, long maxBytes = BoundedFile.DefaultMaxBytes)
     {
         var facts = new PublicCodeFacts { FullPath = fullPath, RelativePath = PathSafety.Relative(root, fullPath) };
@@ -37,6 +41,14 @@ public static class PublicCodeReader
     /// <summary>Fills <paramref name="facts"/> from YAML text; a syntax error is recorded with its position, never thrown.</summary>
     public static void Parse(string text, PublicCodeFacts facts)
     {
+        if (NestingProblem(text) is { } nesting)
+        {
+            facts.ParseError = nesting.Message;
+            facts.ParseErrorLine = nesting.Line;
+            facts.ParseErrorColumn = nesting.Column;
+            return;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -68,6 +80,105 @@ public static class PublicCodeReader
         }
 
         AddChildren(facts, "", rootMapping, 0);
+    }
+
+    /// <summary>
+    /// The first place where '[' / '{' nest, or lines are indented, deeper than <see cref="MaxNesting"/>; null when none.
+    /// Conservative: brackets inside quotes and comments are skipped, and a plain scalar's stray bracket only counts up.
+    /// </summary>
+    private static (string Message, int Line, int Column)? NestingProblem(string text)
+    {
+        var depth = 0;
+        var line = 1;
+        var lineStart = 0;
+        var quote = '\0';
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+                quote = quote == '"' || quote == '\'' ? quote : '\0';
+                continue;
+            }
+
+            if (i == lineStart)
+            {
+                var indent = 0;
+                while (i + indent < text.Length && text[i + indent] == ' ')
+                {
+                    indent++;
+                }
+
+                if (indent > MaxNesting * 2)
+                {
+                    return ("publiccode.yml is indented more than " + (MaxNesting * 2).ToString(CultureInfo.InvariantCulture) + " columns: not read", line, 1);
+                }
+            }
+
+            if (quote == '#')
+            {
+                continue;
+            }
+
+            if (quote != '\0')
+            {
+                if (quote == '"' && c == '\\')
+                {
+                    i++; // an escaped character, maybe a quote
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"':
+                case '\'':
+                    // A quote opens a string only where a scalar starts; "it's" in a plain scalar is no quote.
+                    quote = AtScalarStart(text, lineStart, i) ? c : '\0';
+                    break;
+                case '#':
+                    quote = i == 0 || char.IsWhiteSpace(text[i - 1]) ? '#' : '\0';
+                    break;
+                case '[':
+                case '{':
+                    // Outside a flow collection, a bracket opens one only where a scalar starts ("a[1" is a plain scalar).
+                    if (depth == 0 && !AtScalarStart(text, lineStart, i))
+                    {
+                        break;
+                    }
+
+                    if (++depth > MaxNesting)
+                    {
+                        return ("publiccode.yml nests '[' or '{' more than " + MaxNesting.ToString(CultureInfo.InvariantCulture) + " deep: not read", line, i - lineStart + 1);
+                    }
+
+                    break;
+                case ']':
+                case '}':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool AtScalarStart(string text, int lineStart, int at)
+    {
+        var before = at - 1;
+        while (before >= lineStart && (text[before] == ' ' || text[before] == '\t'))
+        {
+            before--;
+        }
+
+        return before < lineStart || ":-[{,?".IndexOf(text[before]) >= 0;
     }
 
     private static void AddChildren(PublicCodeFacts facts, string path, YamlNode node, int depth)

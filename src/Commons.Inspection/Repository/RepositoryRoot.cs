@@ -15,28 +15,34 @@ public static class RepositoryRoot
     /// </summary>
     public static string? Find(string startDirectory, string? configuredRoot)
     {
-        if (!string.IsNullOrWhiteSpace(configuredRoot))
-        {
-            return Path.GetFullPath(Path.Combine(startDirectory, configuredRoot!.Trim()))
-                .TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        }
-
         try
         {
+            if (!string.IsNullOrWhiteSpace(configuredRoot))
+            {
+                return WithoutTrailingSeparator(Path.GetFullPath(Path.Combine(startDirectory, configuredRoot!.Trim())));
+            }
+
             for (var dir = new DirectoryInfo(Path.GetFullPath(startDirectory)); dir is not null; dir = dir.Parent)
             {
                 var git = Path.Combine(dir.FullName, ".git");
                 if (Directory.Exists(git) || File.Exists(git))
                 {
-                    return dir.FullName.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+                    return WithoutTrailingSeparator(dir.FullName);
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            // An unreadable ancestor ends the search: no root is a valid answer (reported by the rules as "no repository").
+            // An unreadable ancestor or a configured root that is no path (a NUL character …) ends the search: no root is a
+            // valid answer (reported by the rules as "no repository").
         }
 
         return null;
     }
+
+    /// <summary>Drops a trailing separator, but keeps a file-system root whole: "/" trimmed would be "" (the current folder).</summary>
+    private static string WithoutTrailingSeparator(string fullPath)
+        => fullPath.Length > (Path.GetPathRoot(fullPath) ?? "").Length
+            ? fullPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
+            : fullPath;
 }

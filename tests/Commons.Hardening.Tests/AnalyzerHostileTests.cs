@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Commons.Compliance.Facts;
+using Commons.Hardening.Tests.Infrastructure;
+using Commons.Licensing;
+using CsCheck;
+using Xunit.Abstractions;
+
+namespace Commons.Hardening.Tests;
+
+/// <summary>
+/// The analyzers as the compiler runs them, on hostile AdditionalFiles (facts, policy, licence, README, publiccode.yml,
+/// project file), hostile build properties and hostile source headers: never an analyzer exception (AD0001).
+/// </summary>
+public sealed class AnalyzerHostileTests
+{
+    private const string FactsPath = "/repo/src/App/obj/commons.facts";
+
+    private static readonly string ProjectFile =
+        "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <PackageLicenseExpression>MIT</PackageLicenseExpression>\n  </PropertyGroup>\n"
+        + "  <ItemGroup>\n    <PackageReference Include=\"Foo\" Version=\"1.0.0\" />\n  </ItemGroup>\n</Project>\n";
+
+    private static readonly Gen<string> PropertyValue = Gen.OneOf(
+        Seeds.Expression,
+        Gen.OneOf(Mutations.Fragments.ToArray()),
+        Gen.OneOf("true", "false", "osi;fsf-libre", "fr-public-sector", "MIT,Apache-2.0", ";;;", "net8.0", "/repo", "commons.policy", "code", "content", "Foo;Bar"));
+
+    private static readonly string[] PropertyNames =
+    {
+        "PackageLicenseExpression", "PackageLicenseFile", "PackageLicenseUrl", "IsPackable", "IsTestProject", "PackageReadmeFile", "RepositoryUrl",
+        "PackageProjectUrl", "Description", "Authors", "Copyright", "PackageId", "CommonsGate", "CommonsPolicy", "CommonsAllowedLicenses",
+        "CommonsDeniedLicenses", "CommonsIgnoredPackages", "CommonsPolicyFile", "CommonsSpdxHeaders", "CommonsUseContext", "CommonsResourceKind",
+        "CommonsCopyrightHolder", "TargetFramework", "CommonsRepositoryRoot",
+    };
+
+    private readonly ITestOutputHelper output;
+
+    public AnalyzerHostileTests(ITestOutputHelper output)
+    {
+        this.output = output;
+    }
+
+    /// <summary>A project: properties, the AdditionalFiles the targets would pass (some mutated), a source file with a mutated header.</summary>
+    public static Gen<(Dictionary<string, string> Properties, List<HostileFile> Files, string Source)> ProjectGen { get; } = Gen.Select(
+        Gen.Select(Gen.OneOf(PropertyNames), PropertyValue).Array[0, 8],
+        Gen.OneOf(Mutations.BytesOf(PolicyAndFactsHostileTests.FactsGen.Select(FactsFormat.Write)), Gen.Const(Encoding.UTF8.GetBytes(FactsFormat.Write(new ProjectFacts { ProjectPath = "/repo/src/App/App.csproj" }))), Mutations.Noise),
+        Mutations.BytesOf(PolicyAndFactsHostileTests.PolicySeed),
+        Mutations.BytesOf(Seeds.LicenseText),
+        Mutations.BytesOf(PublicCodeHostileTests.PublicCodeSeed),
+        Mutations.BytesOf(Gen.Const(ProjectFile)),
+        Mutations.Of(HeaderHostileTests.HeaderSeed),
+        (properties, facts, policy, license, publicCode, project, source) =>
+        {
+            var values = new Dictionary<string, string> { ["MSBuildProjectFullPath"] = "/repo/src/App/App.csproj", ["CommonsSpdxHeaders"] = "true" };
+            foreach (var (name, value) in properties)
+            {
+                values[name] = value;
+            }
+
+            values["CommonsPolicyFile"] = "/repo/commons.policy";
+            var files = new List<HostileFile>
+            {
+                new("Facts", FactsPath, facts),
+                new("PolicyFile", "/repo/commons.policy", policy),
+                new("License", "/repo/LICENSE", license),
+                new("PublicCode", "/repo/publiccode.yml", publicCode),
+                new("ProjectFile", "/repo/src/App/App.csproj", project),
+                new("Readme", "/repo/README.md", license),
+            };
+            return (values, files, source);
+        });
+
+    [Fact]
+    public void Hostile_projects_never_make_an_analyzer_throw()
+    {
+        Assert.True(AnalyzerRun.AnalyzerCount >= 7, "analyzers found: " + AnalyzerRun.AnalyzerCount);
+        Property.Check(output, "analyzers/hostile-project", ProjectGen, AssertNoAnalyzerException, iter: 150, print: Print);
+    }
+
+    /// <summary>Found by analyzers/hostile-project: a facts problem "at line -5" made CMN0901ToolingAnalyzer throw (fixed in FindingReporter).</summary>
+    [Fact]
+    public void Regression_seed_b3MUdubpijy3_a_negative_line_in_the_facts_crashed_the_analyzer()
+    {
+        Property.Check(output, "analyzers/regression", ProjectGen, AssertNoAnalyzerException, iter: 1, print: Print, seed: "b3MUdubpijy3");
+    }
+
+    [Theory]
+    [InlineData(-5, 1)]
+    [InlineData(0, 0)]
+    [InlineData(3, -2147483648)]
+    public void A_facts_problem_at_an_impossible_position_is_still_reported(int line, int column)
+    {
+        var facts = new ProjectFacts { ProjectPath = "/repo/src/App/App.csproj" };
+        facts.Problems.Add(new CollectionProblem { Kind = CollectionProblemKind.AssetsFileUnreadable, Message = "corrupt", Location = new SourceLocation("/repo/src/App/obj/project.assets.json", line, column) });
+
+        var outcome = AnalyzerRun.Run("class C { }\n", new Dictionary<string, string> { ["MSBuildProjectFullPath"] = "/repo/src/App/App.csproj" }, new[] { new HostileFile("Facts", FactsPath, Encoding.UTF8.GetBytes(FactsFormat.Write(facts))) });
+
+        Assert.Empty(outcome.Exceptions);
+        Assert.Contains(outcome.Diagnostics, d => d.Id == "CMN0902");
+    }
+
+    private static string Print((Dictionary<string, string> Properties, List<HostileFile> Files, string Source) p)
+        => string.Join("; ", p.Properties.Select(kv => kv.Key + "=" + Mutations.Describe(kv.Value))) + " | facts " + Mutations.Describe(p.Files[0].Content)
+            + " | policy " + Mutations.Describe(p.Files[1].Content) + " | source " + Mutations.Describe(p.Source);
+
+    private static void AssertNoAnalyzerException((Dictionary<string, string> Properties, List<HostileFile> Files, string Source) project)
+    {
+        var outcome = AnalyzerRun.Run(project.Source, project.Properties, project.Files);
+        Assert.True(outcome.Exceptions.Count == 0, string.Join("\n", outcome.Exceptions));
+        Assert.All(outcome.Diagnostics, d => Assert.StartsWith("CMN", d.Id, System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Unreadable_facts_are_a_CMN0901_finding()
+    {
+        Property.Check(output, "analyzers/unreadable-facts", Mutations.Noise.Where(b => b.Length > 0), noise =>
+        {
+            var outcome = AnalyzerRun.Run("class C { }\n", new Dictionary<string, string> { ["MSBuildProjectFullPath"] = "/repo/src/App/App.csproj" }, new[] { new HostileFile("Facts", FactsPath, noise) });
+            Assert.True(outcome.Exceptions.Count == 0, string.Join("\n", outcome.Exceptions));
+            Assert.Contains(outcome.Diagnostics, d => d.Id == "CMN0901");
+        }, iter: 150, print: Mutations.Describe);
+    }
+
+    [Fact]
+    public void A_binary_policy_file_is_a_clear_finding()
+    {
+        var facts = Encoding.UTF8.GetBytes(FactsFormat.Write(new ProjectFacts { ProjectPath = "/repo/src/App/App.csproj" }));
+        var outcome = AnalyzerRun.Run(
+            "class C { }\n",
+            new Dictionary<string, string> { ["MSBuildProjectFullPath"] = "/repo/src/App/App.csproj", ["CommonsPolicyFile"] = "/repo/commons.policy" },
+            new[] { new HostileFile("Facts", FactsPath, facts), new HostileFile("PolicyFile", "/repo/commons.policy", new byte[] { 0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 1, 0xFF }) });
+
+        Assert.Empty(outcome.Exceptions);
+        Assert.Contains(outcome.Diagnostics, d => d.Id == "CMN0902");
+    }
+
+    [Fact]
+    public void A_source_file_of_ten_thousand_nested_comments_and_a_megabyte_header_is_analysed()
+    {
+        var header = "// SPDX-License-Identifier: " + Mutations.Repeat("(", 10_000) + "\n" + Mutations.Repeat("// SPDX-FileCopyrightText: x\n", 40_000) + "/*" + Mutations.Repeat("/*", 10_000);
+        var outcome = AnalyzerRun.Run(header, new Dictionary<string, string> { ["MSBuildProjectFullPath"] = "/repo/src/App/App.csproj", ["CommonsSpdxHeaders"] = "true", ["PackageLicenseExpression"] = "MIT" }, new[] { new HostileFile("License", "/repo/LICENSE", Encoding.UTF8.GetBytes(SpdxCatalog.Default.GetText("MIT")!)) });
+
+        Assert.Empty(outcome.Exceptions);
+    }
+}
