@@ -20,6 +20,14 @@ public static class BoundedFile
     {
         try
         {
+            // A FIFO (or another special file) reports length 0 and blocks open() until a writer comes: never open an
+            // empty file. An empty regular file reads as empty all the same; a special file reads as empty instead of hanging.
+            if (IsEmpty(path))
+            {
+                problem = null;
+                return Array.Empty<byte>();
+            }
+
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             if (stream.Length > maxBytes)
             {
@@ -53,6 +61,13 @@ public static class BoundedFile
             problem = "the file cannot be read: " + ex.Message;
             return null;
         }
+    }
+
+    /// <summary>True when <paramref name="path"/> is a file of length 0: an empty file, a FIFO, a socket or a device.</summary>
+    public static bool IsEmpty(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && info.Length == 0;
     }
 
     private static string Describe(long bytes)

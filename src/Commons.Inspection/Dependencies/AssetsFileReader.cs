@@ -28,6 +28,13 @@ public static class AssetsFileReader
             return null;
         }
 
+        // An empty assets file is no assets file, and a FIFO in its place would block LockFileFormat's open() forever.
+        if (BoundedFile.IsEmpty(path))
+        {
+            problems.Add(Problem(CollectionProblemKind.AssetsFileUnreadable, path, "the assets file " + path + " is empty or not a regular file: restore the project again"));
+            return null;
+        }
+
         var logger = new CollectingLogger();
         LockFile? lockFile;
         try
