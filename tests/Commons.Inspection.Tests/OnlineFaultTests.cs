@@ -44,7 +44,8 @@ public sealed class OnlineFaultTests
         { FeedBehaviour.WrongJsonShape, true, "Error converting value" },
         { FeedBehaviour.ServerError, false, "500" },
         { FeedBehaviour.ServerError, true, "InternalServerError" },
-        { FeedBehaviour.EndlessBody, false, "budget 2 s" },
+        { FeedBehaviour.EndlessBody, false, "larger than 1024 KB" },
+        { FeedBehaviour.EndlessBody, true, "budget 2 s" },
         { FeedBehaviour.NoMetadataResource, false, "metadata" },
     };
 
@@ -75,11 +76,14 @@ public sealed class OnlineFaultTests
         Assert.Equal("MIT", OnlineLicenseCache.Load(cachePath, TimeSpan.FromDays(1)).Get(PackageId, PackageVersion, DateTimeOffset.UtcNow)?.License);
     }
 
-    [Fact]
-    public void An_endless_answer_is_abandoned_the_client_stops_reading_soon_after_the_budget()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_endless_answer_is_abandoned_the_client_stops_reading_soon_after_the_budget(bool onlyRegistrations)
     {
         using var folder = new TempFolder();
-        using var feed = new LoopbackNuGetFeed(FeedBehaviour.EndlessBody);
+        using var feed = new LoopbackNuGetFeed(FeedBehaviour.EndlessBody) { FaultOnlyOnRegistrations = onlyRegistrations };
+        feed.AddPackage(PackageId, PackageVersion, "MIT");
 
         Enrich(feed, Path.Combine(folder.Path, "cache.json"));
         var sentAtReturn = feed.EndlessBytesSent;
@@ -112,6 +116,24 @@ public sealed class OnlineFaultTests
         var (again, _, _) = Enrich(feed, cachePath);
         Assert.Equal("Apache-2.0", again.License);
         Assert.Equal(connections, feed.Connections);
+    }
+
+    [Fact]
+    public void A_source_that_knows_the_package_but_not_its_licence_does_not_end_the_search()
+    {
+        using var folder = new TempFolder();
+        var localFeed = Path.Combine(folder.Path, "local-feed");
+        new FixturePackage(PackageId, PackageVersion).WriteTo(localFeed);
+        using var feed = new LoopbackNuGetFeed();
+        feed.AddPackage(PackageId, PackageVersion, "MIT");
+        var package = new PackageFact { Id = PackageId, Version = PackageVersion, Source = LicenseSource.None };
+        var problems = new List<CollectionProblem>();
+        var sources = new[] { new PackageSource(localFeed, "local"), new PackageSource(feed.IndexUrl, "loopback") };
+
+        new OnlineLicenseEnricher(sources, OnlineLicenseCache.Load(Path.Combine(folder.Path, "cache.json"), TimeSpan.FromDays(1)), Budget)
+            .Enrich(new[] { package }, problems);
+
+        Assert.True(package.License == "MIT", "the local feed's empty answer ended the search: " + string.Join("; ", problems.Select(p => p.Message)));
     }
 
     private static (PackageFact Package, List<CollectionProblem> Problems, TimeSpan Elapsed) Enrich(LoopbackNuGetFeed feed, string cachePath)

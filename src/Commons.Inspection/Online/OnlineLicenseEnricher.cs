@@ -30,6 +30,9 @@ public sealed class OnlineLicenseEnricher
 
     public static readonly TimeSpan DefaultExpiry = TimeSpan.FromDays(7);
 
+    /// <summary>nuget.org's service index is about 10 KB: anything past 1 MB is not a service index.</summary>
+    private const int MaxServiceIndexBytes = 1024 * 1024;
+
     private readonly IReadOnlyList<PackageSource> sources;
     private readonly OnlineLicenseCache cache;
     private readonly TimeSpan budget;
@@ -118,7 +121,10 @@ public sealed class OnlineLicenseEnricher
 
     private async Task AskAllAsync(List<PackageFact> packages, ConcurrentDictionary<PackageFact, OnlineLicenseCache.Entry> answers, ConcurrentQueue<string> failures, RetryLog retries, CancellationToken cancellationToken)
     {
-        using var sourceCache = new SourceCacheContext { NoCache = false };
+        // Our own cache keeps the answers: NuGet's HTTP cache is never read (it would serve an answer again for 30 minutes,
+        // a stale one after the source changed). It is still written: NuGet downloads into it with the cancellation token,
+        // whereas a direct download is parsed straight from the network without one and an endless answer is never abandoned.
+        using var sourceCache = new SourceCacheContext { NoCache = true };
         var resources = new List<KeyValuePair<PackageSource, PackageMetadataResource?>>();
         foreach (var source in sources)
         {
@@ -149,7 +155,16 @@ public sealed class OnlineLicenseEnricher
                         continue;
                     }
 
-                    answers[package] = ToEntry(metadata);
+                    // A source that knows the package but says nothing of its licence (a local folder feed holding the
+                    // same nuspec) must not end the search: its empty answer is kept only if no later source knows more.
+                    var entry = ToEntry(metadata);
+                    if (entry.License is null && entry.LicenseUrl is null)
+                    {
+                        answers.TryAdd(package, entry);
+                        continue;
+                    }
+
+                    answers[package] = entry;
                     break;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -178,10 +193,10 @@ public sealed class OnlineLicenseEnricher
 
         var http = (await NuGet.Protocol.Core.Types.Repository.Factory.GetCoreV3(source).GetResourceAsync<HttpSourceResource>(cancellationToken).ConfigureAwait(false)).HttpSource;
         JObject index;
-        using (var noCache = new SourceCacheContext { NoCache = true })
+        using (var noCache = new SourceCacheContext { NoCache = true, DirectDownload = true })
         {
             var request = new HttpSourceCachedRequest(source.Source, "commons_service_index", HttpSourceCacheContext.Create(noCache, isFirstAttempt: true)) { MaxTries = 1 };
-            index = await http.GetAsync(request, result => ReadObjectAsync(result.Stream), retries, cancellationToken).ConfigureAwait(false);
+            index = await http.GetAsync(request, result => ReadObjectAsync(result.Stream, cancellationToken), retries, cancellationToken).ConfigureAwait(false);
         }
 
         if (index["version"] is not JValue { Type: JTokenType.String } version || !version.ToString().StartsWith("3.", StringComparison.Ordinal))
@@ -204,10 +219,24 @@ public sealed class OnlineLicenseEnricher
         return await repository.GetResourceAsync<PackageMetadataResource>(cancellationToken).ConfigureAwait(false);
     }
 
-    private static Task<JObject> ReadObjectAsync(System.IO.Stream stream)
+    /// <summary>Reads a JSON object of at most <see cref="MaxServiceIndexBytes"/>, giving up when the token is cancelled.</summary>
+    private static async Task<JObject> ReadObjectAsync(System.IO.Stream stream, CancellationToken cancellationToken)
     {
-        using var reader = new JsonTextReader(new System.IO.StreamReader(stream));
-        return Task.FromResult(JObject.Load(reader));
+        using var buffer = new System.IO.MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxServiceIndexBytes)
+            {
+                throw new System.IO.InvalidDataException("the service index is larger than " + MaxServiceIndexBytes / 1024 + " KB");
+            }
+        }
+
+        buffer.Position = 0;
+        using var reader = new JsonTextReader(new System.IO.StreamReader(buffer));
+        return JObject.Load(reader);
     }
 
     /// <summary>The messages of an exception and its inner exceptions: NuGet wraps the cause (refused, 500, bad JSON) in a generic message.</summary>
