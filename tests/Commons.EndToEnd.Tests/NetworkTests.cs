@@ -5,7 +5,6 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Security;
 using Commons.EndToEnd.Tests.Infrastructure;
 using Commons.Testing;
 
@@ -100,20 +99,7 @@ public sealed class NetworkTests
         Assert.True(first.Process.Succeeded, first.Describe());
         Assert.Equal(0, feed.Connections);
 
-        sample.Write("NuGet.Config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{SecurityElement.Escape(package.PackagesFolder)}" />
-              </config>
-              <packageSources>
-                <clear />
-                <add key="commons" value="{SecurityElement.Escape(package.Feed)}" />
-                <add key="fixtures" value="{SecurityElement.Escape(package.FixtureFeed)}" />
-                <add key="loopback" value="{feed.IndexUrl}" protocolVersion="3" allowInsecureConnections="true" />
-              </packageSources>
-            </configuration>
-            """);
+        sample.WriteNuGetConfig(online: false, extraV3Source: feed.IndexUrl);
         return sample;
     }
 

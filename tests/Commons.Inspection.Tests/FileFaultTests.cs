@@ -35,11 +35,10 @@ public sealed class FileFaultTests
         Directory,
     }
 
+    public static TheoryData<Fault> AllFaults => new() { Fault.Locked, Fault.Fifo, Fault.DanglingLink, Fault.Directory };
+
     [Theory]
-    [InlineData(Fault.Locked)]
-    [InlineData(Fault.Fifo)]
-    [InlineData(Fault.DanglingLink)]
-    [InlineData(Fault.Directory)]
+    [MemberData(nameof(AllFaults))]
     public void Repository_licence_file(Fault fault)
     {
         using var root = new TempFolder();
@@ -73,11 +72,8 @@ public sealed class FileFaultTests
     }
 
     [Theory]
-    [InlineData(Fault.Locked, CollectionProblemKind.NuspecUnreadable)]
-    [InlineData(Fault.Fifo, CollectionProblemKind.NuspecUnreadable)]
-    [InlineData(Fault.DanglingLink, CollectionProblemKind.NuspecUnreadable)]
-    [InlineData(Fault.Directory, CollectionProblemKind.NuspecUnreadable)]
-    public void Package_nuspec(Fault fault, CollectionProblemKind expected)
+    [MemberData(nameof(AllFaults))]
+    public void Package_nuspec(Fault fault)
     {
         using var folder = PackageLicenseReaderTests.Extract(new FixturePackage("Fix.Faulty").WithExpression("MIT"));
         var nuspec = Path.Combine(folder.Path, "fix.faulty.nuspec");
@@ -88,15 +84,12 @@ public sealed class FileFaultTests
         var license = WithinLimit(() => PackageLicenseReader.Read(folder.Path, "Fix.Faulty"), nuspec);
 
         Assert.Null(license.License);
-        Assert.Equal(expected, license.ProblemKind);
+        Assert.Equal(CollectionProblemKind.NuspecUnreadable, license.ProblemKind);
         Assert.False(string.IsNullOrEmpty(license.Problem));
     }
 
     [Theory]
-    [InlineData(Fault.Locked)]
-    [InlineData(Fault.Fifo)]
-    [InlineData(Fault.DanglingLink)]
-    [InlineData(Fault.Directory)]
+    [MemberData(nameof(AllFaults))]
     public void Licence_file_inside_a_package(Fault fault)
     {
         var apache = SpdxCatalog.Default.GetText("Apache-2.0")!;
@@ -118,10 +111,7 @@ public sealed class FileFaultTests
     }
 
     [Theory]
-    [InlineData(Fault.Locked)]
-    [InlineData(Fault.Fifo)]
-    [InlineData(Fault.DanglingLink)]
-    [InlineData(Fault.Directory)]
+    [MemberData(nameof(AllFaults))]
     public void Assets_file(Fault fault)
     {
         using var folder = new TempFolder();
