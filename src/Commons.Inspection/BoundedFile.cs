@@ -20,9 +20,10 @@ public static class BoundedFile
     {
         try
         {
-            // A FIFO (or another special file) reports length 0 and blocks open() until a writer comes: never open an
-            // empty file. An empty regular file reads as empty all the same; a special file reads as empty instead of hanging.
-            if (IsEmpty(path))
+            // A named pipe (or a device) reports length 0, and opening it blocks until a writer comes: a FIFO named LICENSE
+            // would hang the build. An empty file has nothing to read anyway, so length 0 is answered without opening it.
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length == 0)
             {
                 problem = null;
                 return Array.Empty<byte>();
@@ -61,13 +62,6 @@ public static class BoundedFile
             problem = "the file cannot be read: " + ex.Message;
             return null;
         }
-    }
-
-    /// <summary>True when <paramref name="path"/> is a file of length 0: an empty file, a FIFO, a socket or a device.</summary>
-    public static bool IsEmpty(string path)
-    {
-        var info = new FileInfo(path);
-        return info.Exists && info.Length == 0;
     }
 
     private static string Describe(long bytes)

@@ -19,6 +19,9 @@ namespace Commons.Inspection.Dependencies;
 /// </remarks>
 public static class AssetsFileReader
 {
+    /// <summary>The largest assets file read; those of large solutions run to tens of megabytes.</summary>
+    public const long MaxBytes = 256L * 1024 * 1024;
+
     public static LockFile? Read(string path, List<CollectionProblem> problems)
     {
         if (!File.Exists(path))
@@ -28,17 +31,26 @@ public static class AssetsFileReader
             return null;
         }
 
-        // An empty assets file is no assets file, and a FIFO in its place would block LockFileFormat's open() forever.
-        if (BoundedFile.IsEmpty(path))
-        {
-            problems.Add(Problem(CollectionProblemKind.AssetsFileUnreadable, path, "the assets file " + path + " is empty or not a regular file: restore the project again"));
-            return null;
-        }
-
         var logger = new CollectingLogger();
         LockFile? lockFile;
         try
         {
+            // NuGet reads the whole file before it can say it is garbage (a 1 GB file took 20 s): far above any real assets file.
+            var length = new FileInfo(path).Length;
+            if (length > MaxBytes)
+            {
+                problems.Add(Problem(CollectionProblemKind.AssetsFileUnreadable, path,
+                    "the assets file " + path + " is " + (length >> 20) + " MB, larger than the " + (MaxBytes >> 20) + " MB read limit"));
+                return null;
+            }
+
+            // Length 0 is an empty file, or a named pipe whose open would block the build until a writer comes.
+            if (length == 0)
+            {
+                problems.Add(Problem(CollectionProblemKind.AssetsFileUnreadable, path, "the assets file " + path + " is empty (or not a regular file)"));
+                return null;
+            }
+
             lockFile = new LockFileFormat().Read(path, logger);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or FormatException or InvalidOperationException or ArgumentException)
