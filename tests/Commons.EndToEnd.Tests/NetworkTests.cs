@@ -42,7 +42,8 @@ public sealed class NetworkTests
         Assert.True(feed.Connections == 0, "an offline build contacted the package source: " + string.Join(", ", feed.Requests));
         Assert.Null(ReportedPackage(sample).License);
 
-        var online = sample.Build(ProjectPath, "--no-restore", "--no-incremental", "-v:n", "-p:CommonsOnline=true", "-p:CommonsOnlineCacheFile=" + CacheFile(sample));
+        // An incremental build: switching online mode on must be enough to collect again.
+        var online = sample.Build(ProjectPath, "--no-restore", "-v:n", "-p:CommonsOnline=true", "-p:CommonsOnlineCacheFile=" + CacheFile(sample));
         Assert.True(online.Process.Succeeded, online.Describe());
         Assert.True(feed.Connections > 0, "online mode did not ask the package source");
         Assert.Contains("/v3/registration/" + Unlicensed.Id.ToLowerInvariant() + "/index.json", feed.Requests);
