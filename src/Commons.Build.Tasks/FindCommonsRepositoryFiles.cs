@@ -41,8 +41,9 @@ public sealed class FindCommonsRepositoryFiles : Task
                 return true;
             }
 
-            var problems = new List<CollectionProblem>();
-            Files = RepositoryScanner.Find(RepositoryRoot, problems)
+            // Cached per root: every project of the repository asks again, at every build.
+            var (files, problems) = RepositoryFileListCache.Shared.Find(RepositoryRoot);
+            Files = files
                 .Select(f =>
                 {
                     var item = new TaskItem(f.FullPath);

@@ -31,6 +31,7 @@ public static class Program
         root.Subcommands.Add(NoticesCommand.Create(console));
         root.Subcommands.Add(InventoryCommand.Create(console));
         root.Subcommands.Add(InitCommand.Create(console));
+        root.Subcommands.Add(HeadersCommand.Create(console));
 
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         var parsed = root.Parse(args);

@@ -27,5 +27,5 @@ internal static class LicensingBridge
         => LicenseUrlMap.TryMap(url, out var expression) ? Normalize(expression, out _) ?? expression : null;
 
     /// <summary>Identifies a licence text (bytes, so that binary or invalid UTF-8 content gives NOASSERTION with a reason).</summary>
-    public static LicenseIdentification Identify(byte[] content) => LicenseIdentifier.Default.Identify(content);
+    public static LicenseIdentification Identify(byte[] content) => IdentifierIndexCache.Default.Identify(content);
 }

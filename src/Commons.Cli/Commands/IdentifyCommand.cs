@@ -53,7 +53,7 @@ internal static class IdentifyCommand
 
     internal static int Run(CliConsole console, IReadOnlyList<string> paths, string format, double thresholdPercent)
     {
-        var identifier = LicenseIdentifier.Default.WithThreshold(thresholdPercent);
+        var identifier = Commons.Inspection.IdentifierIndexCache.Default.WithThreshold(thresholdPercent);
         var results = new List<(string Path, LicenseIdentification Result)>(paths.Count);
         foreach (var path in paths)
         {

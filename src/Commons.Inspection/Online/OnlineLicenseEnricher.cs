@@ -51,10 +51,8 @@ public sealed class OnlineLicenseEnricher
         return new PackageSourceProvider(settings).LoadPackageSources().Where(s => s.IsEnabled).ToList();
     }
 
-    /// <summary>The default cache file, in the user's local application data.</summary>
-    public static string DefaultCachePath()
-        => System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
-            "Commons.Analyzers", "online-licenses.json");
+    /// <summary>The default cache file, in <see cref="CacheFolder"/>.</summary>
+    public static string DefaultCachePath() => System.IO.Path.Combine(CacheFolder.Default(), "online-licenses.json");
 
     /// <summary>Fills in the licence of every package that lacks a known one, within the budget.</summary>
     public void Enrich(IEnumerable<PackageFact> packages, List<CollectionProblem> problems)

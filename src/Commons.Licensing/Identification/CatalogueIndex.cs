@@ -3,7 +3,10 @@
 
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace Commons.Licensing.Identification;
 
@@ -16,37 +19,22 @@ internal sealed class CatalogueIndex
     private readonly Dictionary<string, CatalogueEntry> byJoined;
 
     public CatalogueIndex(SpdxCatalog catalog)
+        : this(Titles(catalog), NormalizeTexts(catalog))
     {
-        var titles = new List<string>();
-        foreach (var license in catalog.Licenses)
-        {
-            titles.Add(LicenseTextNormalizer.TitleKey(license.Name));
-            titles.Add(LicenseTextNormalizer.TitleKey(license.Id));
-        }
+    }
 
-        titles.RemoveAll(t => t.Length == 0);
-        var catalogueNormalizer = new LicenseTextNormalizer(titles, vocabulary: null);
-
-        var entries = new List<CatalogueEntry>();
+    /// <param name="titles">Every licence name and id as a title key.</param>
+    /// <param name="normalized">Each catalogue licence with a text, normalised, in catalogue order.</param>
+    private CatalogueIndex(List<string> titles, List<CatalogueEntry> normalized)
+    {
+        var entries = new List<CatalogueEntry>(normalized);
         var vocabulary = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var license in catalog.Licenses)
+        foreach (var entry in normalized)
         {
-            var text = license.HasText ? catalog.GetText(license.Id) : null;
-            if (text is null)
-            {
-                continue;
-            }
-
-            var normalized = catalogueNormalizer.Normalize(text);
-            if (normalized.IsEmpty)
-            {
-                continue;
-            }
-
-            entries.Add(new CatalogueEntry(license, normalized));
-            vocabulary.UnionWith(normalized.Words);
+            vocabulary.UnionWith(entry.Text.WordSet);
         }
 
+        Normalized = normalized;
         entries.AddRange(EmbeddedTextParts(entries));
 
         // Twins: ids whose texts normalise to the same words (GPL-2.0-only, GPL-2.0-or-later and the deprecated GPL-2.0).
@@ -71,12 +59,231 @@ internal sealed class CatalogueIndex
         }
 
         Entries = entries;
-        LongestText = entries.Max(e => e.Text.Length);
+        LongestText = entries.Count == 0 ? 0 : entries.Max(e => e.Text.Length);
         Vocabulary = vocabulary;
         FileNormalizer = new LicenseTextNormalizer(titles, vocabulary);
     }
 
     public IReadOnlyList<CatalogueEntry> Entries { get; }
+
+    /// <summary>The entries normalised from the catalogue texts (without the derived embedded-text parts): what <see cref="Write"/> saves.</summary>
+    private IReadOnlyList<CatalogueEntry> Normalized { get; }
+
+    private static List<string> Titles(SpdxCatalog catalog)
+    {
+        var titles = new List<string>();
+        foreach (var license in catalog.Licenses)
+        {
+            titles.Add(LicenseTextNormalizer.TitleKey(license.Name));
+            titles.Add(LicenseTextNormalizer.TitleKey(license.Id));
+        }
+
+        titles.RemoveAll(t => t.Length == 0);
+        return titles;
+    }
+
+    private static List<CatalogueEntry> NormalizeTexts(SpdxCatalog catalog)
+    {
+        var catalogueNormalizer = new LicenseTextNormalizer(Titles(catalog), vocabulary: null);
+        var entries = new List<CatalogueEntry>();
+        foreach (var license in catalog.Licenses)
+        {
+            var text = license.HasText ? catalog.GetText(license.Id) : null;
+            if (text is null)
+            {
+                continue;
+            }
+
+            var normalized = catalogueNormalizer.Normalize(text);
+            if (!normalized.IsEmpty)
+            {
+                entries.Add(new CatalogueEntry(license, normalized));
+            }
+        }
+
+        return entries;
+    }
+
+    // The saved index: normalising the catalogue takes about a second of CPU, reading it back a few milliseconds.
+    // The key names this build of the library (its module version id changes with any change of the normaliser) and
+    // the catalogue, so a saved index is never applied to code or data it was not made by.
+    private const string Magic = "Commons.Analyzers catalogue index 1";
+
+    /// <summary>What a saved index must have been made by: this library's build and this catalogue.</summary>
+    public static string KeyFor(SpdxCatalog catalog)
+        => typeof(CatalogueIndex).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "/" + catalog.ListVersion + "/" + catalog.Licenses.Count;
+
+    /// <summary>Saves the normalised texts: words as numbers into one word list, line numbers as increments.</summary>
+    public void Write(Stream stream, SpdxCatalog catalog)
+    {
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        var wordList = new List<string>();
+        foreach (var entry in Normalized)
+        {
+            foreach (var word in entry.Text.Words)
+            {
+                if (!words.ContainsKey(word))
+                {
+                    words[word] = wordList.Count;
+                    wordList.Add(word);
+                }
+            }
+        }
+
+        using var payload = new MemoryStream();
+        using var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(KeyFor(catalog));
+        WriteCount(writer, wordList.Count);
+        foreach (var word in wordList)
+        {
+            writer.Write(word);
+        }
+
+        WriteCount(writer, Normalized.Count);
+        foreach (var entry in Normalized)
+        {
+            writer.Write(entry.License.Id);
+            WriteCount(writer, entry.Text.FieldCount);
+            WriteCount(writer, entry.Text.Words.Length);
+            var previousLine = 0;
+            for (var i = 0; i < entry.Text.Words.Length; i++)
+            {
+                WriteCount(writer, words[entry.Text.Words[i]]);
+                WriteCount(writer, entry.Text.Lines[i] - previousLine);
+                previousLine = entry.Text.Lines[i];
+            }
+        }
+
+        writer.Write(Checksum(payload.GetBuffer(), (int)payload.Length));
+        writer.Flush();
+        payload.Position = 0;
+        payload.CopyTo(stream);
+    }
+
+    /// <summary>FNV-1a over the index: a file damaged on disk is refused rather than read as wrong words.</summary>
+    [MethodImpl(AggressiveOptimization)]
+    private static ulong Checksum(byte[] bytes, int length)
+    {
+        var hash = 14695981039346656037UL;
+        for (var i = 0; i < length; i++)
+        {
+            hash = unchecked((hash ^ bytes[i]) * 1099511628211UL);
+        }
+
+        return hash;
+    }
+
+    // MethodImplOptions.AggressiveOptimization (.NET Core 3.0+, not named in netstandard2.0; ignored by .NET Framework):
+    // these loops run a million times while a process starts, before tiered compilation would optimise them.
+    private const MethodImplOptions AggressiveOptimization = (MethodImplOptions)512;
+
+    private const int MaxIndexBytes = 64 * 1024 * 1024;
+
+    /// <summary>An index saved by <see cref="Write"/> for this catalogue and this build; null when the stream holds anything else.</summary>
+    [MethodImpl(AggressiveOptimization)]
+    public static CatalogueIndex? TryRead(Stream stream, SpdxCatalog catalog)
+    {
+        try
+        {
+            if (stream.CanSeek && stream.Length - stream.Position > MaxIndexBytes)
+            {
+                return null;
+            }
+
+            using var content = new MemoryStream();
+            stream.CopyTo(content);
+            var bytes = content.GetBuffer();
+            var length = (int)content.Length - sizeof(ulong);
+            if (length <= 0 || BitConverter.ToUInt64(bytes, length) != Checksum(bytes, length))
+            {
+                return null;
+            }
+
+            using var reader = new BinaryReader(new MemoryStream(bytes, 0, length), Encoding.UTF8, leaveOpen: false);
+            if (reader.ReadString() != Magic || reader.ReadString() != KeyFor(catalog))
+            {
+                return null;
+            }
+
+            var wordList = new string[ReadBoundedCount(reader)];
+            for (var i = 0; i < wordList.Length; i++)
+            {
+                wordList[i] = reader.ReadString();
+            }
+
+            var count = ReadBoundedCount(reader);
+            var entries = new List<CatalogueEntry>(count);
+            for (var e = 0; e < count; e++)
+            {
+                if (!catalog.TryGetLicense(reader.ReadString(), out var license))
+                {
+                    return null;
+                }
+
+                var fieldCount = ReadCount(reader);
+                var words = new string[ReadBoundedCount(reader)];
+                var lines = new int[words.Length];
+                var line = 0;
+                for (var i = 0; i < words.Length; i++)
+                {
+                    words[i] = wordList[ReadCount(reader)];
+                    line += ReadCount(reader);
+                    lines[i] = line;
+                }
+
+                entries.Add(new CatalogueEntry(license, new NormalizedText(words, lines, fieldCount)));
+            }
+
+            return reader.BaseStream.Position == length ? new CatalogueIndex(Titles(catalog), entries) : null;
+        }
+        catch (Exception ex) when (ex is IOException or EndOfStreamException or FormatException or IndexOutOfRangeException or OverflowException or ArgumentException)
+        {
+            // A truncated or foreign file: the caller normalises the catalogue again.
+            return null;
+        }
+    }
+
+    /// <summary>A non-negative number in 7-bit groups (what BinaryWriter.Write7BitEncodedInt does, not public on netstandard2.0).</summary>
+    private static void WriteCount(BinaryWriter writer, int value)
+    {
+        var remaining = (uint)value;
+        while (remaining >= 0x80)
+        {
+            writer.Write((byte)(remaining | 0x80));
+            remaining >>= 7;
+        }
+
+        writer.Write((byte)remaining);
+    }
+
+    /// <summary>A count of things still to read: each takes at least one byte, so a corrupt count cannot ask for gigabytes.</summary>
+    private static int ReadBoundedCount(BinaryReader reader)
+    {
+        var count = ReadCount(reader);
+        var stream = reader.BaseStream;
+        var left = stream.CanSeek ? stream.Length - stream.Position : MaxUnseekableCount;
+        return count <= left ? count : throw new FormatException("count beyond the end of the index");
+    }
+
+    private const int MaxUnseekableCount = 1 << 24;
+
+    [MethodImpl(AggressiveOptimization)]
+    private static int ReadCount(BinaryReader reader)
+    {
+        var value = 0;
+        for (var shift = 0; shift < 35; shift += 7)
+        {
+            var b = reader.ReadByte();
+            value |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return value >= 0 ? value : throw new FormatException("negative count");
+            }
+        }
+
+        throw new FormatException("count too long");
+    }
 
     /// <summary>Characters of the longest normalised catalogue text.</summary>
     public int LongestText { get; }

@@ -3,6 +3,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using Commons.Licensing.Identification;
@@ -54,6 +55,12 @@ public sealed class LicenseIdentifier
         index = new Lazy<CatalogueIndex>(() => new CatalogueIndex(catalog), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    private LicenseIdentifier(SpdxCatalog catalog, CatalogueIndex index)
+        : this(catalog)
+    {
+        this.index = new Lazy<CatalogueIndex>(() => index);
+    }
+
     private LicenseIdentifier(LicenseIdentifier shared, double thresholdPercent)
         : this(shared.Catalog, thresholdPercent)
     {
@@ -76,6 +83,30 @@ public sealed class LicenseIdentifier
 
     /// <summary>Normalises every catalogue text now rather than on the first identification.</summary>
     public void Warm() => _ = Index;
+
+    /// <summary>
+    /// Saves the normalised catalogue (normalising it first if needed), for <see cref="ReadIndex"/>: a process that
+    /// identifies a few files then starts in milliseconds instead of normalising 700 texts (about a second of CPU).
+    /// </summary>
+    public void WriteIndex(Stream stream) => Index.Write(stream, Catalog);
+
+    /// <summary>Names what a saved index is valid for (this build of the library, this catalogue): a cache file name can carry it.</summary>
+    public string IndexKey => CatalogueIndex.KeyFor(Catalog);
+
+    /// <summary>
+    /// An identifier over <paramref name="catalog"/> whose normalised texts come from <paramref name="stream"/>; null when
+    /// the stream does not hold an index written by <see cref="WriteIndex"/> of this very build of the library for this
+    /// catalogue (truncated, corrupt, older or newer: the caller then uses a fresh identifier and may save its index).
+    /// </summary>
+    public static LicenseIdentifier? ReadIndex(SpdxCatalog catalog, Stream stream)
+    {
+        if (catalog is null)
+        {
+            throw new ArgumentNullException(nameof(catalog));
+        }
+
+        return CatalogueIndex.TryRead(stream, catalog) is { } index ? new LicenseIdentifier(catalog, index) : null;
+    }
 
     /// <summary>Identifies the content of a licence file: UTF-8 (BOM optional) or UTF-16 with a BOM.</summary>
     /// <remarks>Binary content, invalid UTF-8 and empty files give NOASSERTION with a reason. Capping huge files is the caller's job.</remarks>
