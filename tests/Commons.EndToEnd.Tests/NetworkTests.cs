@@ -7,6 +7,7 @@ using System.IO;
 using System.Linq;
 using Commons.EndToEnd.Tests.Infrastructure;
 using Commons.Testing;
+using Xunit.Abstractions;
 
 namespace Commons.EndToEnd.Tests;
 
@@ -27,8 +28,13 @@ public sealed class NetworkTests
     private static readonly FixturePackage Unlicensed = new("Fixture.Unlicensed");
 
     private readonly PackedPackage package;
+    private readonly ITestOutputHelper output;
 
-    public NetworkTests(PackedPackage package) => this.package = package;
+    public NetworkTests(PackedPackage package, ITestOutputHelper output)
+    {
+        this.package = package;
+        this.output = output;
+    }
 
     [Fact]
     public void OfflineBuild_NeverContactsTheSources_OnlineBuild_AsksThemAndUsesTheAnswer()
@@ -63,6 +69,7 @@ public sealed class NetworkTests
         var online = Timed(() => sample.Build(ProjectPath, "--no-restore", "--no-incremental", "-v:n",
             "-p:CommonsOnline=true", "-p:CommonsOnlineBudgetSeconds=" + BudgetSeconds, "-p:CommonsOnlineCacheFile=" + CacheFile(sample)));
 
+        output.WriteLine($"offline rebuild {offline.Elapsed.TotalSeconds:0.0} s, online rebuild against the silent source {online.Elapsed.TotalSeconds:0.0} s (budget {BudgetSeconds} s)");
         Assert.True(online.Build.Process.Succeeded, online.Build.Describe());
         Assert.True(feed.Connections > 0, "the silent source was never contacted: the test proves nothing");
         var extra = online.Elapsed - offline.Elapsed;
