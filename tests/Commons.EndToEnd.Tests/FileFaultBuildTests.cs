@@ -25,10 +25,7 @@ public sealed class FileFaultBuildTests
     public void AFifoNamedLicense_DoesNotHangTheBuild_AndIsReportedAsAnUnidentifiedLicence()
     {
         var sample = new PackageSample(package, "fifo-license");
-        foreach (var (path, content) in SampleFiles.CommunityFiles)
-        {
-            sample.Write(path, content);
-        }
+        sample.WriteCommunityFiles(licenseText: null);
 
         sample.Write(ProjectPath, SampleFiles.Project("net10.0", "MIT"));
         sample.Write("src/Sample/Greeter.cs", SampleFiles.Source("Greeter", "MIT"));

@@ -94,11 +94,7 @@ public sealed class NetworkTests
         }
 
         var sample = new PackageSample(package, name);
-        sample.Write("LICENSE", SampleFiles.MitLicense);
-        foreach (var (path, content) in SampleFiles.CommunityFiles)
-        {
-            sample.Write(path, content);
-        }
+        sample.WriteCommunityFiles(SampleFiles.MitLicense);
 
         sample.Write(ProjectPath, SampleFiles.Project("net10.0", "MIT", new[] { SampleFiles.Reference(Unlicensed) }));
         sample.Write("src/Sample/Greeter.cs", SampleFiles.Source("Greeter", "MIT"));

@@ -80,11 +80,7 @@ public sealed class ParallelBuildTests
     private PackageSample TwentyProjectSample()
     {
         var sample = new PackageSample(package, "parallel-twenty");
-        sample.Write("LICENSE", SampleFiles.MitLicense);
-        foreach (var (path, content) in SampleFiles.CommunityFiles)
-        {
-            sample.Write(path, content);
-        }
+        sample.WriteCommunityFiles(SampleFiles.MitLicense);
 
         var projects = new List<string>();
         for (var i = 1; i <= ProjectCount; i++)

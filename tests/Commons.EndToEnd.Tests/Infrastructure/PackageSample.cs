@@ -62,6 +62,20 @@ public sealed class PackageSample
         return path;
     }
 
+    /// <summary>Writes every community file of <see cref="SampleFiles.CommunityFiles"/> and, when given, the licence text as LICENSE.</summary>
+    public void WriteCommunityFiles(string? licenseText)
+    {
+        if (licenseText is not null)
+        {
+            Write("LICENSE", licenseText);
+        }
+
+        foreach (var (path, content) in SampleFiles.CommunityFiles)
+        {
+            Write(path, content);
+        }
+    }
+
     /// <summary>The 1-based number of the first line of a file that contains the fragment.</summary>
     public int LineOf(string relativePath, string fragment)
     {
