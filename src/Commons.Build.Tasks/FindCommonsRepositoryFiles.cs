@@ -44,6 +44,7 @@ public sealed class FindCommonsRepositoryFiles : Task
             // Cached per root: every project of the repository asks again, at every build.
             var (files, problems) = RepositoryFileListCache.Shared.Find(RepositoryRoot);
             Files = files
+                .Where(f => HasContent(f.FullPath))
                 .Select(f =>
                 {
                     var item = new TaskItem(f.FullPath);
@@ -64,5 +65,22 @@ public sealed class FindCommonsRepositoryFiles : Task
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Only files with content go to the compiler as AdditionalFiles: a FIFO named LICENSE reports length 0 like an empty
+    /// file, and csc's open() of it blocked the build forever. The collection still lists zero-length files in the facts,
+    /// so the rules judge an empty licence file as before; they only lose its (empty) text.
+    /// </summary>
+    private static bool HasContent(string path)
+    {
+        try
+        {
+            return new System.IO.FileInfo(path).Length > 0;
+        }
+        catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 }

@@ -151,7 +151,7 @@ public class PackageLicenseReaderTests
         Assert.Null(license.License);
     }
 
-    private static TempFolder Extract(FixturePackage package)
+    internal static TempFolder Extract(FixturePackage package)
     {
         var folder = new TempFolder();
         using var feed = new TempFolder();

@@ -15,6 +15,8 @@ using NuGet.Packaging.Core;
 using NuGet.Protocol;
 using NuGet.Protocol.Core.Types;
 using NuGet.Versioning;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Commons.Inspection.Online;
 
@@ -27,6 +29,9 @@ public sealed class OnlineLicenseEnricher
     public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(10);
 
     public static readonly TimeSpan DefaultExpiry = TimeSpan.FromDays(7);
+
+    /// <summary>nuget.org's service index is about 10 KB: anything past 1 MB is not a service index.</summary>
+    private const int MaxServiceIndexBytes = 1024 * 1024;
 
     private readonly IReadOnlyList<PackageSource> sources;
     private readonly OnlineLicenseCache cache;
@@ -78,7 +83,8 @@ public sealed class OnlineLicenseEnricher
             using var cancellation = new CancellationTokenSource(budget);
             var answers = new ConcurrentDictionary<PackageFact, OnlineLicenseCache.Entry>();
             var failures = new ConcurrentQueue<string>();
-            var work = Task.Run(() => AskAllAsync(toAsk, answers, failures, cancellation.Token));
+            var retries = new RetryLog();
+            var work = Task.Run(() => AskAllAsync(toAsk, answers, failures, retries, cancellation.Token));
 
             // The hard stop: even a source that accepts the connection and never answers cannot hold the build past the budget.
             var finished = Task.WhenAny(work, Task.Delay(budget + TimeSpan.FromMilliseconds(500))).GetAwaiter().GetResult() == work;
@@ -99,7 +105,8 @@ public sealed class OnlineLicenseEnricher
                 {
                     Kind = CollectionProblemKind.OnlineLookupFailed,
                     Message = "the online licence lookup stopped after " + (int)clock.Elapsed.TotalSeconds + " s (budget "
-                        + (int)budget.TotalSeconds + " s) with " + left + " package(s) not answered: the package sources are slow or unreachable",
+                        + (int)budget.TotalSeconds + " s) with " + left + " package(s) not answered: "
+                        + (retries.Last is { } last ? "the package sources kept failing (last: " + last + ")" : "the package sources are slow or do not answer"),
                 });
             }
         }
@@ -110,20 +117,23 @@ public sealed class OnlineLicenseEnricher
         }
     }
 
-    private async Task AskAllAsync(List<PackageFact> packages, ConcurrentDictionary<PackageFact, OnlineLicenseCache.Entry> answers, ConcurrentQueue<string> failures, CancellationToken cancellationToken)
+    private async Task AskAllAsync(List<PackageFact> packages, ConcurrentDictionary<PackageFact, OnlineLicenseCache.Entry> answers, ConcurrentQueue<string> failures, RetryLog retries, CancellationToken cancellationToken)
     {
-        using var sourceCache = new SourceCacheContext { NoCache = false };
+        // Our own cache keeps the answers: NuGet's HTTP cache is never read (it would serve an answer again for 30 minutes,
+        // a stale one after the source changed). It is still written: NuGet downloads into it with the cancellation token,
+        // whereas a direct download is parsed straight from the network without one and an endless answer is never abandoned.
+        using var sourceCache = new SourceCacheContext { NoCache = true };
         var resources = new List<KeyValuePair<PackageSource, PackageMetadataResource?>>();
         foreach (var source in sources)
         {
             PackageMetadataResource? resource = null;
             try
             {
-                resource = await NuGet.Protocol.Core.Types.Repository.Factory.GetCoreV3(source).GetResourceAsync<PackageMetadataResource>(cancellationToken).ConfigureAwait(false);
+                resource = await OpenAsync(source, failures, retries, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                failures.Enqueue("package source " + source.Source + " cannot be used: " + ex.Message);
+                failures.Enqueue("package source " + source.Source + " cannot be used: " + Describe(ex));
             }
 
             resources.Add(new(source, resource));
@@ -137,21 +147,109 @@ public sealed class OnlineLicenseEnricher
                 try
                 {
                     var identity = new PackageIdentity(package.Id, NuGetVersion.Parse(package.Version));
-                    var metadata = await pair.Value!.GetMetadataAsync(identity, sourceCache, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
+                    var metadata = await pair.Value!.GetMetadataAsync(identity, sourceCache, retries, cancellationToken).ConfigureAwait(false);
                     if (metadata is null)
                     {
                         continue;
                     }
 
-                    answers[package] = ToEntry(metadata);
+                    // A source that knows the package but says nothing of its licence (a local folder feed holding the
+                    // same nuspec) must not end the search: its empty answer is kept only if no later source knows more.
+                    var entry = ToEntry(metadata);
+                    if (entry.License is null && entry.LicenseUrl is null)
+                    {
+                        answers.TryAdd(package, entry);
+                        continue;
+                    }
+
+                    answers[package] = entry;
                     break;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    failures.Enqueue(package.Id + " " + package.Version + ": package source " + pair.Key.Source + " failed: " + ex.Message);
+                    failures.Enqueue(package.Id + " " + package.Version + ": package source " + pair.Key.Source + " failed: " + Describe(ex));
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The source's package metadata resource, or null (with the reason queued) when the source cannot give one.
+    /// </summary>
+    /// <remarks>
+    /// The service index is read here, once: NuGet's own service index provider tries six times and logs to nowhere, so a
+    /// source that refuses connections or serves garbage used most of the budget and the reason was lost ("stopped after
+    /// the budget"). NuGet then works from the index read here.
+    /// </remarks>
+    private static async Task<PackageMetadataResource?> OpenAsync(PackageSource source, ConcurrentQueue<string> failures, RetryLog retries, CancellationToken cancellationToken)
+    {
+        // Local folder feeds and v2 feeds have no service index: NuGet's own resources serve them as before.
+        if (!source.IsHttp || (source.ProtocolVersion != 3 && !source.Source.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+        {
+            return await NuGet.Protocol.Core.Types.Repository.Factory.GetCoreV3(source).GetResourceAsync<PackageMetadataResource>(cancellationToken).ConfigureAwait(false);
+        }
+
+        var http = (await NuGet.Protocol.Core.Types.Repository.Factory.GetCoreV3(source).GetResourceAsync<HttpSourceResource>(cancellationToken).ConfigureAwait(false)).HttpSource;
+        JObject index;
+        using (var noCache = new SourceCacheContext { NoCache = true, DirectDownload = true })
+        {
+            var request = new HttpSourceCachedRequest(source.Source, "commons_service_index", HttpSourceCacheContext.Create(noCache, isFirstAttempt: true)) { MaxTries = 1 };
+            index = await http.GetAsync(request, result => ReadObjectAsync(result.Stream, cancellationToken), retries, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (index["version"] is not JValue { Type: JTokenType.String } version || !version.ToString().StartsWith("3.", StringComparison.Ordinal))
+        {
+            failures.Enqueue("package source " + source.Source + " cannot be used: its service index is not a NuGet v3 index (no \"version\": \"3.x\")");
+            return null;
+        }
+
+        var providers = new[] { new Lazy<INuGetResourceProvider>(() => new FixedServiceIndexProvider(new ServiceIndexResourceV3(index, DateTime.UtcNow))) }
+            .Concat(NuGet.Protocol.Core.Types.Repository.Provider.GetCoreV3());
+        var repository = NuGet.Protocol.Core.Types.Repository.CreateSource(providers, source);
+
+        // Without a registration resource NuGet still hands out a metadata resource, which then fails with a NullReferenceException.
+        if (await repository.GetResourceAsync<RegistrationResourceV3>(cancellationToken).ConfigureAwait(false) is null)
+        {
+            failures.Enqueue("package source " + source.Source + " cannot be used: its service index offers no package metadata (RegistrationsBaseUrl) resource");
+            return null;
+        }
+
+        return await repository.GetResourceAsync<PackageMetadataResource>(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a JSON object of at most <see cref="MaxServiceIndexBytes"/>, giving up when the token is cancelled.</summary>
+    private static async Task<JObject> ReadObjectAsync(System.IO.Stream stream, CancellationToken cancellationToken)
+    {
+        using var buffer = new System.IO.MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxServiceIndexBytes)
+            {
+                throw new System.IO.InvalidDataException("the service index is larger than " + MaxServiceIndexBytes / 1024 + " KB");
+            }
+        }
+
+        buffer.Position = 0;
+        using var reader = new JsonTextReader(new System.IO.StreamReader(buffer));
+        return JObject.Load(reader);
+    }
+
+    /// <summary>The messages of an exception and its inner exceptions: NuGet wraps the cause (refused, 500, bad JSON) in a generic message.</summary>
+    private static string Describe(Exception exception)
+    {
+        var messages = new List<string>();
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (!messages.Contains(current.Message))
+            {
+                messages.Add(current.Message);
+            }
+        }
+
+        return string.Join(" ", messages.Select(m => m.TrimEnd('.') + "."));
     }
 
     private static OnlineLicenseCache.Entry ToEntry(IPackageSearchMetadata metadata)
@@ -181,5 +279,50 @@ public sealed class OnlineLicenseEnricher
         }
 
         package.LicenseUrl ??= entry.LicenseUrl;
+    }
+}
+
+/// <summary>Hands NuGet the service index the enricher already read, instead of letting NuGet read it again with retries.</summary>
+internal sealed class FixedServiceIndexProvider : ResourceProvider
+{
+    private readonly ServiceIndexResourceV3 index;
+
+    public FixedServiceIndexProvider(ServiceIndexResourceV3 index)
+        : base(typeof(ServiceIndexResourceV3), nameof(FixedServiceIndexProvider), NuGetResourceProviderPositions.First)
+    {
+        this.index = index;
+    }
+
+    public override Task<Tuple<bool, INuGetResource?>> TryCreate(SourceRepository source, CancellationToken token)
+        => Task.FromResult(new Tuple<bool, INuGetResource?>(true, index));
+}
+
+/// <summary>
+/// Keeps the last failure NuGet logs while it retries a request, so that a lookup stopped by the budget in the middle of
+/// retries still says why. NuGet logs each HTTP answer at Information level as "  {status} {url} {ms}ms".
+/// </summary>
+internal sealed class RetryLog : LoggerBase
+{
+    /// <summary>Information lines that are not failures: a request going out, a success, a cache hit.</summary>
+    private static readonly string[] Routine = { "GET ", "OK ", "CACHE ", "NotModified " };
+
+    private volatile string? last;
+
+    public string? Last => last;
+
+    public override void Log(ILogMessage message)
+    {
+        var text = message.Message.Trim();
+        if (message.Level >= LogLevel.Warning
+            || (message.Level == LogLevel.Information && !Routine.Any(r => text.StartsWith(r, StringComparison.Ordinal))))
+        {
+            last = text;
+        }
+    }
+
+    public override Task LogAsync(ILogMessage message)
+    {
+        Log(message);
+        return Task.CompletedTask;
     }
 }

@@ -62,6 +62,20 @@ public sealed class PackageSample
         return path;
     }
 
+    /// <summary>Writes every community file of <see cref="SampleFiles.CommunityFiles"/> and, when given, the licence text as LICENSE.</summary>
+    public void WriteCommunityFiles(string? licenseText)
+    {
+        if (licenseText is not null)
+        {
+            Write("LICENSE", licenseText);
+        }
+
+        foreach (var (path, content) in SampleFiles.CommunityFiles)
+        {
+            Write(path, content);
+        }
+    }
+
     /// <summary>The 1-based number of the first line of a file that contains the fragment.</summary>
     public int LineOf(string relativePath, string fragment)
     {
@@ -78,10 +92,18 @@ public sealed class PackageSample
     /// <summary>Adds the central versions (Commons.Analyzers is always there) to <c>Directory.Packages.props</c>.</summary>
     public void WriteCentralVersions(params (string Id, string Version)[] versions) => Write("Directory.Packages.props", CentralVersions(versions));
 
-    /// <summary>Writes the NuGet.Config: the two local feeds, plus nuget.org when <paramref name="online"/>.</summary>
-    public void WriteNuGetConfig(bool online)
+    /// <summary>
+    /// Writes the NuGet.Config: the two local feeds, plus nuget.org when <paramref name="online"/>, plus
+    /// <paramref name="extraV3Source"/> (a v3 service index URL) when given.
+    /// </summary>
+    public void WriteNuGetConfig(bool online, string? extraV3Source = null)
     {
-        var nugetOrg = online ? "    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" protocolVersion=\"3\" />\n" : string.Empty;
+        var networkSources = online ? "    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" protocolVersion=\"3\" />\n" : string.Empty;
+        if (extraV3Source is not null)
+        {
+            networkSources += $"    <add key=\"extra\" value=\"{SecurityElement.Escape(extraV3Source)}\" protocolVersion=\"3\" allowInsecureConnections=\"true\" />\n";
+        }
+
         Write("NuGet.Config", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -92,7 +114,7 @@ public sealed class PackageSample
                 <clear />
                 <add key="commons" value="{SecurityElement.Escape(package.Feed)}" />
                 <add key="fixtures" value="{SecurityElement.Escape(package.FixtureFeed)}" />
-            {nugetOrg}  </packageSources>
+            {networkSources}  </packageSources>
             </configuration>
             """);
     }
