@@ -62,7 +62,7 @@ internal static class HeadersCommand
         var findings = new List<Finding>[sources.Count];
         Parallel.For(0, sources.Count, i =>
         {
-            var text = ReadText(sources[i]);
+            var text = Workspace.ReadText(sources[i]);
             findings[i] = text is null || GeneratedCode.IsGenerated(sources[i], text)
                 ? new List<Finding>()
                 : rules.Evaluate(sources[i], text).ToList();
@@ -138,18 +138,6 @@ internal static class HeadersCommand
 
         files.Sort(StringComparer.Ordinal);
         return files;
-    }
-
-    private static string? ReadText(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            return null;
-        }
     }
 
     private static void Write(CliConsole console, string format, string folder, int fileCount, List<Finding> findings)

@@ -222,7 +222,7 @@ internal static class Workspace
         return text;
     }
 
-    private static string? ReadText(string path)
+    internal static string? ReadText(string path)
     {
         try
         {
