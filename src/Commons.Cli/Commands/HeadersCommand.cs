@@ -80,8 +80,8 @@ internal static class HeadersCommand
         var facts = new ProjectFacts { RepositoryRoot = root };
         facts.Files.AddRange(RepositoryScanner.Find(root, new List<CollectionProblem>()));
 
-        // Only a top-level licence file's text matters (LICENSES/ files are named by their id): identify just those.
-        foreach (var file in facts.Files.Where(f => f.Kind == RepositoryFileKind.License && !f.RelativePath.StartsWith(RepositoryFileTable.ReuseLicensesFolder + "/", StringComparison.OrdinalIgnoreCase)))
+        // Identify only the licence files whose text the header rules read.
+        foreach (var file in facts.Files.Where(HeaderRules.ReadsIdentifiedLicense))
         {
             RepositoryScanner.Identify(file, new List<CollectionProblem>());
         }

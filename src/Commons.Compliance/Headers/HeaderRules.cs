@@ -67,6 +67,13 @@ public sealed class HeaderRules
         return holder.Length == 0 ? null : holder;
     }
 
+    /// <summary>
+    /// The repository files whose identified licence the header rules read: top-level licence files (a file in
+    /// <c>LICENSES/</c> is named by its id). A caller that collects facts for headers alone identifies just these.
+    /// </summary>
+    public static bool ReadsIdentifiedLicense(RepositoryFile file)
+        => file.Kind == RepositoryFileKind.License && !RuleContext.IsUnderLicensesFolder(file.RelativePath);
+
     public static HeaderRules For(ComplianceInput input) => For(input, SpdxCatalog.Default);
 
     public static HeaderRules For(ComplianceInput input, SpdxCatalog catalog)
