@@ -44,14 +44,9 @@ public static class IdentifierIndexCache
     /// <summary>The cache file of this identifier's index in <paramref name="folder"/>.</summary>
     public static string PathFor(string folder, LicenseIdentifier identifier)
     {
-        var key = identifier.IndexKey;
-        var hash = 14695981039346656037UL;
-        foreach (var c in key)
-        {
-            hash = unchecked((hash ^ c) * 1099511628211UL);
-        }
-
-        return Path.Combine(folder, "identifier-index-" + hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + ".bin");
+        // The key (module version id, list version, licence count) is made of letters, digits, '.', '-' and '/'.
+        var name = new string(identifier.IndexKey.Select(c => char.IsLetterOrDigit(c) || c == '.' ? c : '-').ToArray());
+        return Path.Combine(folder, "identifier-index-" + name + ".bin");
     }
 
     private static LicenseIdentifier? TryRead(string path)
