@@ -22,7 +22,7 @@ feed="$(mktemp -d "${TMPDIR:-/tmp}/commons-tool-feed.XXXXXX")"
 trap 'rm -rf "$feed"' EXIT
 version="0.1.0-bench.$(date -u +%Y%m%d%H%M%S)"
 dotnet pack "$repo/src/Commons.Cli/Commons.Cli.csproj" -c Release -o "$feed" -nodeReuse:false -v quiet \
-  -p:PackageVersion="$version" -p:CommonsToolRuntimeIdentifiers="$rid" >"$feed/pack.log" 2>&1 || { cat "$feed/pack.log" >&2; exit 1; }
+  -p:Version="$version" -p:CommonsToolRuntimeIdentifiers="$rid" >"$feed/pack.log" 2>&1 || { cat "$feed/pack.log" >&2; exit 1; }
 rm -rf "$dest"
 dotnet tool install Commons.Cli --version "$version" --tool-path "$dest" --add-source "$feed" >"$feed/install.log" 2>&1 \
   || { cat "$feed/install.log" >&2; exit 1; }

@@ -36,7 +36,7 @@ public sealed class InstalledTool : IDisposable
             new[]
             {
                 "pack", Path.Combine(sources, "src", "Commons.Cli", "Commons.Cli.csproj"), "-c", "Release", "-o", Feed,
-                "-p:PackageVersion=" + Version, "-p:CommonsToolRuntimeIdentifiers=" + RuntimeIdentifier, "-nodeReuse:false",
+                "-p:Version=" + Version, "-p:CommonsToolRuntimeIdentifiers=" + RuntimeIdentifier, "-nodeReuse:false",
             },
             timeout: TimeSpan.FromMinutes(10),
             keepCiVariables: true);
