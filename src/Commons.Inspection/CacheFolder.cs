@@ -30,7 +30,9 @@ public static class CacheFolder
     /// </summary>
     internal static bool TryWriteReplacing(string path, Action<Stream> write)
     {
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        // A short random suffix keeps paths within .NET Framework's 260 characters; two writers drawing the same one
+        // only means the second does not write (CreateNew).
+        var temporary = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -109,7 +109,12 @@ public sealed class IdentificationMemo
     }
 
     /// <summary>The file that holds (or will hold) the entry for content with this SHA-256.</summary>
-    internal string EntryPath(string contentHash) => Path.Combine(EntryFolder, contentHash + ".txt");
+    /// <remarks>
+    /// Named by the first half of the hash (128 bits: no two licence files share it), the whole hash being checked inside:
+    /// the folder name already carries the long key, and Visual Studio's MSBuild on .NET Framework refuses paths over
+    /// 260 characters.
+    /// </remarks>
+    internal string EntryPath(string contentHash) => Path.Combine(EntryFolder, contentHash.Substring(0, 32) + ".txt");
 
     /// <summary>The entry for a result: UTF-8 lines in a fixed order, the last one a checksum of all the others.</summary>
     internal static byte[] Serialize(string key, string contentHash, LicenseIdentification result)

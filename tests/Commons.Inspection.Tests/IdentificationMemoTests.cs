@@ -349,6 +349,16 @@ public class IdentificationMemoTests
     }
 
     [Fact]
+    public void Entry_paths_fit_the_NET_Framework_limit_under_a_Windows_cache_folder()
+    {
+        // A 70-character root, e.g. C:\Users\firstname.lastname\AppData\Local\Commons.Analyzers, and the temporary name.
+        var root = new string('r', 70);
+        var entry = new IdentificationMemo(root, Key, Unreachable).EntryPath(IdentificationMemo.TryHash(Mit)!);
+
+        Assert.InRange((entry + ".12345678.tmp").Length, 1, 259);
+    }
+
+    [Fact]
     public void Collection_identifies_through_the_shared_memo()
     {
         // Unique bytes (a copyright line of its own), still the MIT licence.
