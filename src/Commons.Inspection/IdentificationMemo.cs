@@ -99,7 +99,19 @@ public sealed class IdentificationMemo
             remembered.Clear();
         }
 
-        var answer = remembered.GetOrAdd(hash, h => new Lazy<LicenseIdentification>(() => ReadOrIdentify(h, content))).Value;
+        var remembering = remembered.GetOrAdd(hash, h => new Lazy<LicenseIdentification>(() => ReadOrIdentify(h, content)));
+        LicenseIdentification answer;
+        try
+        {
+            answer = remembering.Value;
+        }
+        catch
+        {
+            // Only a broken installation gets here (the catalogue cannot load); a Lazy would repeat the failure forever.
+            remembered.TryRemove(hash, out _);
+            throw;
+        }
+
         if (!IsMemoisable(answer))
         {
             remembered.TryRemove(hash, out _);
