@@ -4,7 +4,11 @@
 """Corpus measurement for issue 3: licence coverage of `commons licenses` on ~300 real NuGet packages, and its run time
 against CycloneDX-dotnet's on the same project, same machine, same run.
 
-usage: build/bench/corpus.py PACKAGE_LIST.tsv [COUNT=300] [WORKDIR=/tmp/commons-corpus]
+usage: build/bench/corpus.py PACKAGE_LIST.tsv [COUNT=300] [WORKDIR=/tmp/commons-corpus] [RUNS=5]
+
+Both tools run as a user installs them (`commons` from build/bench/install-tool.sh: the release's ReadyToRun package
+for this platform), RUNS times each, interleaved; the medians are compared. commons also runs once with an empty user
+cache first (its first run ever on the machine), reported apart.
 
 PACKAGE_LIST.tsv: name <TAB> version that restores alone on net10.0 <TAB> licence the registry shows (the machine's
 package list). The corpus is the first COUNT rows, sorted by name, whose version is a plain version.
@@ -15,6 +19,7 @@ repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 listing = sys.argv[1]
 count = int(sys.argv[2]) if len(sys.argv) > 2 else 300
 work = sys.argv[3] if len(sys.argv) > 3 else "/tmp/commons-corpus"
+runs = int(sys.argv[4]) if len(sys.argv) > 4 else 5
 os.makedirs(work, exist_ok=True)
 
 rows = []
@@ -53,13 +58,15 @@ print(f"restore: exit {p.returncode} in {t:.1f} s")
 if p.returncode != 0:
     print(p.stdout[-3000:]); sys.exit(1)
 
-cli = os.path.join(repo, "src/Commons.Cli/bin/Release/net8.0/commons.dll")
-if not os.path.exists(cli):
-    subprocess.run(["dotnet", "build", "-c", "Release", os.path.join(repo, "src/Commons.Cli/Commons.Cli.csproj")], check=True, capture_output=True)
-p, t_commons = run(["dotnet", cli, "licenses", "Corpus.csproj", "--format", "json"])
+commons = subprocess.run([os.path.join(repo, "build/bench/install-tool.sh"), os.path.join(work, ".commons-tool")], check=True, capture_output=True, text=True).stdout.strip()
+cold_cache = os.path.join(work, ".commons-cold-cache")
+subprocess.run(["rm", "-rf", cold_cache], check=True)
+p, t_cold = run([commons, "licenses", "Corpus.csproj", "--format", "json"], env=dict(os.environ, COMMONS_CACHE_DIR=cold_cache))
+print(f"commons licenses, first run with an empty user cache: exit {p.returncode} in {t_cold:.2f} s")
+p, _ = run([commons, "licenses", "Corpus.csproj", "--format", "json"])
 report = json.loads(p.stdout)
 packages = report["packages"]
-print(f"commons licenses: exit {p.returncode} in {t_commons:.2f} s, {len(packages)} packages")
+print(f"commons licenses: exit {p.returncode}, {len(packages)} packages")
 
 known = [q for q in packages if q["license"]]
 by_source = {}
@@ -91,8 +98,16 @@ print(f"coverage: {len(known)}/{len(packages)} packages with a licence ({100*len
 tools = os.path.join(work, ".tools")
 if not os.path.exists(os.path.join(tools, "dotnet-CycloneDX")):
     subprocess.run(["dotnet", "tool", "install", "--tool-path", tools, "CycloneDX", "--version", "6.3.1"], check=True, capture_output=True)
-p, t_cdx = run([os.path.join(tools, "dotnet-CycloneDX"), "Corpus.csproj", "-o", os.path.join(work, "sbom"), "-F", "Json"])
-print(f"CycloneDX: exit {p.returncode} in {t_cdx:.2f} s")
+cdx = [os.path.join(tools, "dotnet-CycloneDX"), "Corpus.csproj", "-o", os.path.join(work, "sbom"), "-F", "Json"]
+commons_times, cdx_times = [], []
+for _ in range(runs):
+    p, t = run([commons, "licenses", "Corpus.csproj", "--format", "json"]); commons_times.append(t)
+    p, t = run(cdx); cdx_times.append(t)
+median = lambda v: sorted(v)[len(v) // 2] if len(v) % 2 else sum(sorted(v)[len(v) // 2 - 1:len(v) // 2 + 1]) / 2
+t_commons, t_cdx = median(commons_times), median(cdx_times)
+print("commons runs:", " ".join(f"{t:.2f}" for t in commons_times), f"-> median {t_commons:.2f} s")
+print("CycloneDX runs:", " ".join(f"{t:.2f}" for t in cdx_times), f"-> median {t_cdx:.2f} s")
+print(f"CycloneDX: exit {p.returncode}")
 try:
     bom = json.load(open(os.path.join(work, "sbom", "bom.json")))
     comps = bom.get("components", [])
@@ -100,4 +115,4 @@ try:
     print(f"CycloneDX coverage: {with_id}/{len(comps)} components with an SPDX id or expression")
 except Exception as e:
     print("CycloneDX output not read:", e, p.stdout[-2000:], p.stderr[-2000:])
-print(f"ratio commons/CycloneDX: {t_commons / t_cdx:.3f}")
+print(f"ratio commons/CycloneDX (medians): {t_commons / t_cdx:.3f}; first run with an empty cache: {t_cold / t_cdx:.3f}")

@@ -25,7 +25,7 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 /// </summary>
 public static class Cli
 {
-    public static string ToolPath => Path.Combine(RepositoryPaths.Root, "src", "Commons.Cli", "bin", RepositoryPaths.Configuration, "net8.0", "commons.dll");
+    public static string ToolPath => Path.Combine(RepositoryPaths.Root, "src", "Commons.Cli", "bin", RepositoryPaths.Configuration, "net10.0", "commons.dll");
 
     public static CliResult Run(string workingDirectory, params string[] arguments)
     {

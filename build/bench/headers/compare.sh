@@ -16,7 +16,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/commons-headers.XXXXXX")"
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
 command -v reuse >/dev/null || { apt-get install -y reuse >/dev/null 2>&1 || { echo "install reuse first (apt-get install -y reuse)" >&2; exit 1; }; }
-dotnet build "$repo/src/Commons.Cli/Commons.Cli.csproj" -c Release -nodeReuse:false -v quiet -o "$work/cli" >/dev/null
+commons="$("$repo/build/bench/install-tool.sh" "$work/cli")"
 
 tree="$work/tree"
 mkdir -p "$tree/LICENSES"
@@ -38,7 +38,7 @@ now() { date +%s.%N; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 commons_times="" reuse_times=""
 for _ in $(seq 1 "$runs"); do
-  t0=$(now); (cd "$tree" && dotnet "$work/cli/commons.dll" headers . --format tsv >"$work/commons.tsv") || true; t1=$(now)
+  t0=$(now); (cd "$tree" && "$commons" headers . --format tsv >"$work/commons.tsv") || true; t1=$(now)
   (cd "$tree" && reuse lint >"$work/reuse.txt" 2>&1) || true; t2=$(now)
   commons_times+="$(echo "$t1 - $t0" | bc)"$'\n'
   reuse_times+="$(echo "$t2 - $t1" | bc)"$'\n'

@@ -20,12 +20,12 @@ step=$(( (${#all[@]} + max - 1) / max )); [ "$step" -ge 1 ] || step=1
 for ((k = 0; k < ${#all[@]} && ${#files[@]} < max; k += step)); do files+=("${all[$k]}"); done
 echo "corpus: ${#files[@]} of ${#all[@]} files in $corpus"
 
-dotnet build "$root/src/Commons.Cli/Commons.Cli.csproj" -c Release -nodeReuse:false -v quiet -o "$results/cli" >/dev/null
+commons="$("$root/build/bench/install-tool.sh" "$results/cli")"
 now() { date +%s.%N; }
 
 # commons: one process for all files, as a user would run it.
 t0=$(now)
-dotnet "$results/cli/commons.dll" identify "${files[@]}" --format tsv >"$results/commons.tsv" 2>/dev/null
+"$commons" identify "${files[@]}" --format tsv >"$results/commons.tsv" 2>/dev/null
 t1=$(now)
 
 # licensee: one process per file (it reads a project folder, so each file is given as LICENSE in a folder of its own).

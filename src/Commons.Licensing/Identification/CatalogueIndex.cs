@@ -16,7 +16,7 @@ namespace Commons.Licensing.Identification;
 /// </summary>
 internal sealed class CatalogueIndex
 {
-    private readonly Dictionary<string, CatalogueEntry> byJoined;
+    private readonly Dictionary<string[], CatalogueEntry> byWords;
 
     public CatalogueIndex(SpdxCatalog catalog)
         : this(Titles(catalog), NormalizeTexts(catalog))
@@ -25,13 +25,17 @@ internal sealed class CatalogueIndex
 
     /// <param name="titles">Every licence name and id as a title key.</param>
     /// <param name="normalized">Each catalogue licence with a text, normalised, in catalogue order.</param>
-    private CatalogueIndex(List<string> titles, List<CatalogueEntry> normalized)
+    /// <param name="vocabulary">Every word of the normalised texts (the saved index holds it as its word list).</param>
+    private CatalogueIndex(List<string> titles, List<CatalogueEntry> normalized, HashSet<string>? vocabulary = null)
     {
         var entries = new List<CatalogueEntry>(normalized);
-        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in normalized)
+        if (vocabulary is null)
         {
-            vocabulary.UnionWith(entry.Text.WordSet);
+            vocabulary = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in normalized)
+            {
+                vocabulary.UnionWith(entry.Text.Words);
+            }
         }
 
         Normalized = normalized;
@@ -40,8 +44,9 @@ internal sealed class CatalogueIndex
         // Twins: ids whose texts normalise to the same words (GPL-2.0-only, GPL-2.0-or-later and the deprecated GPL-2.0).
         // The group answers with one canonical id: a current id before a deprecated one, "-only" before "-or-later"
         // (the text alone never grants "or later": a notice does), then the shortest id.
-        byJoined = new Dictionary<string, CatalogueEntry>(StringComparer.Ordinal);
-        foreach (var group in entries.GroupBy(e => e.Text.Joined, StringComparer.Ordinal))
+        // Grouped on the word arrays themselves: joining 700 texts into strings only to compare them costs more than the rest of a load.
+        byWords = new Dictionary<string[], CatalogueEntry>(WordSequenceComparer.Instance);
+        foreach (var group in entries.GroupBy(e => e.Text.Words, WordSequenceComparer.Instance))
         {
             var ordered = group.OrderBy(e => e.License.IsDeprecated)
                 .ThenBy(e => e.License.Id.EndsWith("-or-later", StringComparison.Ordinal) || e.License.Id.EndsWith("+", StringComparison.Ordinal))
@@ -55,7 +60,7 @@ internal sealed class CatalogueIndex
                 entry.Twins = twins;
             }
 
-            byJoined[group.Key] = ordered[0];
+            byWords[group.Key] = ordered[0];
         }
 
         Entries = entries;
@@ -186,62 +191,113 @@ internal sealed class CatalogueIndex
     {
         try
         {
-            if (stream.CanSeek && stream.Length - stream.Position > MaxIndexBytes)
+            var bytes = ReadAll(stream);
+            var length = bytes is null ? 0 : bytes.Length - sizeof(ulong);
+            if (bytes is null || length <= 0 || BitConverter.ToUInt64(bytes, length) != Checksum(bytes, length))
             {
                 return null;
             }
 
-            using var content = new MemoryStream();
-            stream.CopyTo(content);
-            var bytes = content.GetBuffer();
-            var length = (int)content.Length - sizeof(ulong);
-            if (length <= 0 || BitConverter.ToUInt64(bytes, length) != Checksum(bytes, length))
-            {
-                return null;
-            }
-
-            using var reader = new BinaryReader(new MemoryStream(bytes, 0, length), Encoding.UTF8, leaveOpen: false);
+            // Parsed straight from the bytes: a BinaryReader's per-byte virtual calls were most of a load's time.
+            var reader = new IndexReader(bytes, length);
             if (reader.ReadString() != Magic || reader.ReadString() != KeyFor(catalog))
             {
                 return null;
             }
 
-            var wordList = new string[ReadBoundedCount(reader)];
+            var wordList = new string[reader.ReadBoundedCount()];
             for (var i = 0; i < wordList.Length; i++)
             {
                 wordList[i] = reader.ReadString();
             }
 
-            var count = ReadBoundedCount(reader);
+            var count = reader.ReadBoundedCount();
             var entries = new List<CatalogueEntry>(count);
-            for (var e = 0; e < count; e++)
+
+            // Words arrive as numbers: counting a text's distinct words is a stamp per number, where a word set would
+            // hash every word. The sets themselves are built only for the few entries a file is scored against.
+            var seenIn = new int[wordList.Length];
+            for (var e = 1; e <= count; e++)
             {
                 if (!catalog.TryGetLicense(reader.ReadString(), out var license))
                 {
                     return null;
                 }
 
-                var fieldCount = ReadCount(reader);
-                var words = new string[ReadBoundedCount(reader)];
+                var fieldCount = reader.ReadCount();
+                var words = new string[reader.ReadBoundedCount()];
                 var lines = new int[words.Length];
                 var line = 0;
+                var distinct = 0;
                 for (var i = 0; i < words.Length; i++)
                 {
-                    words[i] = wordList[ReadCount(reader)];
-                    line += ReadCount(reader);
+                    var number = reader.ReadCount();
+                    words[i] = wordList[number];
+                    if (seenIn[number] != e)
+                    {
+                        seenIn[number] = e;
+                        distinct++;
+                    }
+
+                    line += reader.ReadCount();
                     lines[i] = line;
                 }
 
-                entries.Add(new CatalogueEntry(license, new NormalizedText(words, lines, fieldCount)));
+                entries.Add(new CatalogueEntry(license, new NormalizedText(words, lines, fieldCount), distinct));
             }
 
-            return reader.BaseStream.Position == length ? new CatalogueIndex(Titles(catalog), entries) : null;
+            return reader.AtEnd
+                ? new CatalogueIndex(Titles(catalog), entries, new HashSet<string>(wordList, StringComparer.Ordinal))
+                : null;
         }
-        catch (Exception ex) when (ex is IOException or EndOfStreamException or FormatException or IndexOutOfRangeException or OverflowException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or FormatException or IndexOutOfRangeException or OverflowException or ArgumentException)
         {
             // A truncated or foreign file: the caller normalises the catalogue again.
             return null;
         }
+    }
+
+    /// <summary>The rest of the stream, in one array sized from its length when it has one; null beyond <see cref="MaxIndexBytes"/>.</summary>
+    private static byte[]? ReadAll(Stream stream)
+    {
+        if (stream.CanSeek)
+        {
+            var left = stream.Length - stream.Position;
+            if (left > MaxIndexBytes)
+            {
+                return null;
+            }
+
+            var bytes = new byte[left];
+            var read = 0;
+            while (read < bytes.Length)
+            {
+                var n = stream.Read(bytes, read, bytes.Length - read);
+                if (n == 0)
+                {
+                    throw new IOException("the index ended early");
+                }
+
+                read += n;
+            }
+
+            return bytes;
+        }
+
+        using var content = new MemoryStream();
+        var buffer = new byte[81920];
+        int count;
+        while ((count = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (content.Length + count > MaxIndexBytes)
+            {
+                return null;
+            }
+
+            content.Write(buffer, 0, count);
+        }
+
+        return content.ToArray();
     }
 
     /// <summary>A non-negative number in 7-bit groups (what BinaryWriter.Write7BitEncodedInt does, not public on netstandard2.0).</summary>
@@ -257,32 +313,58 @@ internal sealed class CatalogueIndex
         writer.Write((byte)remaining);
     }
 
-    /// <summary>A count of things still to read: each takes at least one byte, so a corrupt count cannot ask for gigabytes.</summary>
-    private static int ReadBoundedCount(BinaryReader reader)
+    /// <summary>Reads what <see cref="Write"/> wrote: 7-bit counts, and strings as BinaryWriter writes them (a 7-bit byte count, then UTF-8).</summary>
+    private struct IndexReader
     {
-        var count = ReadCount(reader);
-        var stream = reader.BaseStream;
-        var left = stream.CanSeek ? stream.Length - stream.Position : MaxUnseekableCount;
-        return count <= left ? count : throw new FormatException("count beyond the end of the index");
-    }
+        private readonly byte[] bytes;
+        private readonly int end;
+        private int position;
 
-    private const int MaxUnseekableCount = 1 << 24;
-
-    [MethodImpl(AggressiveOptimization)]
-    private static int ReadCount(BinaryReader reader)
-    {
-        var value = 0;
-        for (var shift = 0; shift < 35; shift += 7)
+        public IndexReader(byte[] bytes, int end)
         {
-            var b = reader.ReadByte();
-            value |= (b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return value >= 0 ? value : throw new FormatException("negative count");
-            }
+            this.bytes = bytes;
+            this.end = end;
+            position = 0;
         }
 
-        throw new FormatException("count too long");
+        public bool AtEnd => position == end;
+
+        [MethodImpl(AggressiveOptimization)]
+        public int ReadCount()
+        {
+            var value = 0;
+            for (var shift = 0; shift < 35; shift += 7)
+            {
+                if (position >= end)
+                {
+                    throw new FormatException("the index ended inside a number");
+                }
+
+                var b = bytes[position++];
+                value |= (b & 0x7F) << shift;
+                if ((b & 0x80) == 0)
+                {
+                    return value >= 0 ? value : throw new FormatException("negative count");
+                }
+            }
+
+            throw new FormatException("count too long");
+        }
+
+        /// <summary>A count of things still to read: each takes at least one byte, so a corrupt count cannot ask for gigabytes.</summary>
+        public int ReadBoundedCount()
+        {
+            var count = ReadCount();
+            return count <= end - position ? count : throw new FormatException("count beyond the end of the index");
+        }
+
+        public string ReadString()
+        {
+            var byteCount = ReadBoundedCount();
+            var text = Encoding.UTF8.GetString(bytes, position, byteCount);
+            position += byteCount;
+            return text;
+        }
     }
 
     /// <summary>Characters of the longest normalised catalogue text.</summary>
@@ -323,7 +405,7 @@ internal sealed class CatalogueIndex
 
     /// <summary>The canonical entry whose normalised text is exactly this one, if any.</summary>
     public CatalogueEntry? FindExact(NormalizedText text)
-        => byJoined.TryGetValue(text.Joined, out var entry) ? entry : null;
+        => byWords.TryGetValue(text.Words, out var entry) ? entry : null;
 
     public CatalogueEntry? Find(string id)
         => Entries.FirstOrDefault(e => string.Equals(e.License.Id, id, StringComparison.OrdinalIgnoreCase));
@@ -332,35 +414,47 @@ internal sealed class CatalogueIndex
 /// <summary>One catalogue licence, normalised.</summary>
 internal sealed class CatalogueEntry
 {
-    public CatalogueEntry(SpdxLicense license, NormalizedText text)
+    private HashSet<string>? wordSet;
+    private HashSet<string>? bigrams;
+
+    /// <param name="distinctWords">The number of distinct words of <paramref name="text"/>, when the caller counted them already.</param>
+    public CatalogueEntry(SpdxLicense license, NormalizedText text, int? distinctWords = null)
     {
         License = license;
         Text = text;
         Canonical = this;
         Twins = new[] { license.Id };
-        (WordSet, FieldCount) = ScoringWords(license.Id, text);
+        var phrases = IdentificationTables.VariablePhrases.Where(p => license.Id.StartsWith(p.Key, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value.Split(' ')).ToList();
+        if (phrases.Count == 0)
+        {
+            FieldCount = text.FieldCount;
+            WordSetCount = distinctWords ?? text.WordSet.Count;
+        }
+        else
+        {
+            (wordSet, FieldCount) = WithoutPhrases(text, phrases);
+            WordSetCount = wordSet.Count;
+        }
     }
 
-    /// <summary>The words the similarity compares: the text's, less the variable phrases of <see cref="IdentificationTables.VariablePhrases"/>.</summary>
-    public HashSet<string> WordSet { get; }
+    /// <summary>
+    /// The words the similarity compares: the text's, less the variable phrases of <see cref="IdentificationTables.VariablePhrases"/>.
+    /// Built on first use: a file is scored against a handful of entries, never all 700.
+    /// </summary>
+    public HashSet<string> WordSet => wordSet ??= Text.WordSet;
+
+    /// <summary>The size of <see cref="WordSet"/>, known without building it: the score's upper bound needs it for every entry.</summary>
+    public int WordSetCount { get; }
 
     /// <summary>Template fields and variable phrases: each forgives some length difference.</summary>
     public int FieldCount { get; }
-
-    private HashSet<string>? bigrams;
 
     public SpdxLicense License { get; }
 
     public NormalizedText Text { get; }
 
-    private static (HashSet<string> Words, int Fields) ScoringWords(string id, NormalizedText text)
+    private static (HashSet<string> Words, int Fields) WithoutPhrases(NormalizedText text, List<string[]> phrases)
     {
-        var phrases = IdentificationTables.VariablePhrases.Where(p => id.StartsWith(p.Key, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value.Split(' ')).ToList();
-        if (phrases.Count == 0)
-        {
-            return (text.WordSet, text.FieldCount);
-        }
-
         var words = text.Words.ToList();
         var fields = text.FieldCount;
         foreach (var phrase in phrases)
@@ -387,4 +481,55 @@ internal sealed class CatalogueEntry
 
     /// <summary>Every id with the same normalised text, the canonical one first.</summary>
     public IReadOnlyList<string> Twins { get; set; }
+}
+
+/// <summary>Word arrays compared word by word (ordinal): the exact-match key, without joining the words into one string.</summary>
+internal sealed class WordSequenceComparer : IEqualityComparer<string[]>
+{
+    public static readonly WordSequenceComparer Instance = new();
+
+    public bool Equals(string[]? x, string[]? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return true;
+        }
+
+        if (x is null || y is null || x.Length != y.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (!string.Equals(x[i], y[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The length and a few words from the start, the middle and the end: hashing every word of 700 texts cost more than
+    /// the rest of an index load, and texts equal in all of these are rare enough for <see cref="Equals(string[], string[])"/> to sort out.
+    /// </summary>
+    public int GetHashCode(string[] words)
+    {
+        const int Sampled = 8;
+        unchecked
+        {
+            var hash = words.Length;
+            foreach (var from in new[] { 0, (words.Length / 2) - (Sampled / 2), words.Length - Sampled })
+            {
+                for (var i = Math.Max(0, from); i < Math.Min(words.Length, from + Sampled); i++)
+                {
+                    hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(words[i]);
+                }
+            }
+
+            return hash;
+        }
+    }
 }

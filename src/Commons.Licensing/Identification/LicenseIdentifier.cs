@@ -207,7 +207,7 @@ public sealed class LicenseIdentifier
         {
             if (!Excluded(entry, titleWords))
             {
-                candidates.Add((entry, Score(fileSet, file.Length, entry, Math.Min(fileSet.Count, entry.WordSet.Count))));
+                candidates.Add((entry, Score(fileSet, file.Length, entry, Math.Min(fileSet.Count, entry.WordSetCount))));
             }
         }
 
@@ -266,7 +266,7 @@ public sealed class LicenseIdentifier
         // Like licensee, words the file has where the licence has a field (a holder's name) are not held against it:
         // up to FieldWords per field of the file's own words leave the total.
         var fileOnly = fileSet.Count - overlap;
-        var total = fileSet.Count + entry.WordSet.Count - Math.Min(fileOnly, entry.FieldCount * FieldWords);
+        var total = fileSet.Count + entry.WordSetCount - Math.Min(fileOnly, entry.FieldCount * FieldWords);
         var delta = Math.Max(0, Math.Abs(fileLength - entry.Text.Length) - (entry.FieldCount * FieldAllowance));
         var score = overlap * 200.0 / (total + (delta / 4.0));
         return Math.Min(100, score);

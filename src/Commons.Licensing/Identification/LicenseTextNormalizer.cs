@@ -23,7 +23,7 @@ namespace Commons.Licensing.Identification;
 /// </remarks>
 internal sealed class LicenseTextNormalizer
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     // A line made only of comment markup: every line of a licence pasted into a source comment starts like this.
     private static readonly Regex CommentMarker = new(@"^\s*(?:/\*+|\*+/|\*+|//+|#+|;+|--|')\s?", Options);
@@ -451,6 +451,7 @@ internal sealed class NormalizedText
 {
     private HashSet<string>? wordSet;
     private string? joined;
+    private int length = -1;
 
     public NormalizedText(string[] words, int[] lines, int fieldCount, HashSet<string>? wordSet = null)
     {
@@ -469,14 +470,25 @@ internal sealed class NormalizedText
     /// <summary>The words joined by single spaces: the exact-match key.</summary>
     public string Joined => joined ??= string.Join(" ", Words);
 
-    /// <summary>Characters of <see cref="Joined"/>: the length the pre-filter and the size penalty use.</summary>
-    public int Length => Joined.Length;
+    /// <summary>Characters of <see cref="Joined"/> (counted, not joined): the length the pre-filter and the size penalty use.</summary>
+    public int Length => length >= 0 ? length : length = CountJoinedLength(Words);
 
     public HashSet<string> WordSet => wordSet ??= new HashSet<string>(Words, StringComparer.Ordinal);
 
     public bool IsEmpty => Words.Length == 0;
 
     public override string ToString() => Joined.Length > 80 ? Joined.Substring(0, 80) + "…" : Joined;
+
+    private static int CountJoinedLength(string[] words)
+    {
+        var total = words.Length == 0 ? 0 : words.Length - 1;
+        foreach (var word in words)
+        {
+            total += word.Length;
+        }
+
+        return total;
+    }
 
     internal static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

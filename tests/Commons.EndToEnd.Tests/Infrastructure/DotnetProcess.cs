@@ -8,8 +8,8 @@ using System.Text;
 
 namespace Commons.EndToEnd.Tests.Infrastructure;
 
-/// <summary>The outcome of one <c>dotnet</c> command: exit code and the interleaved output.</summary>
-public sealed record ProcessResult(string CommandLine, int ExitCode, string Output)
+/// <summary>The outcome of one <c>dotnet</c> command: exit code, the interleaved output, and standard output alone.</summary>
+public sealed record ProcessResult(string CommandLine, int ExitCode, string Output, string StandardOutput = "")
 {
     public bool Succeeded => ExitCode == 0;
 
@@ -47,8 +47,12 @@ public static class DotnetProcess
     };
 
     public static ProcessResult Run(string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null, bool keepCiVariables = false)
+        => RunProgram("dotnet", workingDirectory, arguments, environment, timeout, keepCiVariables);
+
+    /// <summary>Runs another program (an installed tool's command) with the same hermetic environment.</summary>
+    public static ProcessResult RunProgram(string program, string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null, bool keepCiVariables = false)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -64,15 +68,20 @@ public static class DotnetProcess
         Configure(start.Environment, environment, keepCiVariables);
 
         var output = new StringBuilder();
+        var standardOutput = new StringBuilder();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.OutputDataReceived += (_, e) =>
+        {
+            Append(output, e.Data);
+            Append(standardOutput, e.Data);
+        };
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var limit = timeout ?? TimeSpan.FromMinutes(5);
-        var commandLine = "dotnet " + string.Join(" ", arguments);
+        var commandLine = program + " " + string.Join(" ", arguments);
         if (!process.WaitForExit((int)limit.TotalMilliseconds))
         {
             process.Kill(entireProcessTree: true);
@@ -81,7 +90,7 @@ public static class DotnetProcess
         }
 
         process.WaitForExit();
-        return new ProcessResult(commandLine, process.ExitCode, Read(output));
+        return new ProcessResult(commandLine, process.ExitCode, Read(output), Read(standardOutput));
     }
 
     /// <summary>Applies the hermetic environment to a child process's variables.</summary>
