@@ -3,7 +3,6 @@
 
 using System;
 using System.IO;
-using System.Linq;
 using Commons.Licensing;
 
 namespace Commons.Inspection;
@@ -43,11 +42,7 @@ public static class IdentifierIndexCache
 
     /// <summary>The cache file of this identifier's index in <paramref name="folder"/>.</summary>
     public static string PathFor(string folder, LicenseIdentifier identifier)
-    {
-        // The key (module version id, list version, licence count) is made of letters, digits, '.', '-' and '/'.
-        var name = new string(identifier.IndexKey.Select(c => char.IsLetterOrDigit(c) || c == '.' ? c : '-').ToArray());
-        return Path.Combine(folder, "identifier-index-" + name + ".bin");
-    }
+        => Path.Combine(folder, "identifier-index-" + CacheFolder.SafeName(identifier.IndexKey) + ".bin");
 
     private static LicenseIdentifier? TryRead(string path)
     {
@@ -64,62 +59,8 @@ public static class IdentifierIndexCache
 
     private static void TryWrite(string path, LicenseIdentifier identifier)
     {
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                identifier.WriteIndex(stream);
-            }
-
-            if (File.Exists(path))
-            {
-                // A damaged or foreign file under our name (a good one was read above): replace it.
-                File.Delete(path);
-            }
-
-            File.Move(temporary, path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            // Another process wrote it first, or the folder is read-only: nothing is lost but time.
-        }
-        finally
-        {
-            TryDelete(temporary);
-        }
-
-        RemoveStaleIndexes(path);
-    }
-
-    /// <summary>Indexes of other versions left for a month are removed: upgrades must not pile them up.</summary>
-    private static void RemoveStaleIndexes(string current)
-    {
-        try
-        {
-            var folder = Path.GetDirectoryName(current)!;
-            foreach (var file in Directory.GetFiles(folder, "identifier-index-*").Where(f => !string.Equals(f, current, StringComparison.Ordinal)))
-            {
-                if (File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddDays(-30))
-                {
-                    TryDelete(file);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-        }
+        // A failed write (another process wrote it first, the folder is read-only) loses nothing but time.
+        CacheFolder.TryWriteReplacing(path, identifier.WriteIndex);
+        CacheFolder.RemoveStale(Path.GetDirectoryName(path)!, "identifier-index-*", path);
     }
 }

@@ -26,6 +26,9 @@ internal static class LicensingBridge
     public static string? MapUrl(string url)
         => LicenseUrlMap.TryMap(url, out var expression) ? Normalize(expression, out _) ?? expression : null;
 
-    /// <summary>Identifies a licence text (bytes, so that binary or invalid UTF-8 content gives NOASSERTION with a reason).</summary>
-    public static LicenseIdentification Identify(byte[] content) => IdentifierIndexCache.Default.Identify(content);
+    /// <summary>
+    /// Identifies a licence text (bytes, so that binary or invalid UTF-8 content gives NOASSERTION with a reason), from
+    /// the memo of earlier identifications when this very content was met before.
+    /// </summary>
+    public static LicenseIdentification Identify(byte[] content) => IdentificationMemo.Shared.Identify(content);
 }
