@@ -214,8 +214,7 @@ public sealed class IdentificationMemo
     /// A result born of an exception inside the identifier (its last-resort NOASSERTION) says something about that run,
     /// not about the bytes: it is neither written nor remembered.
     /// </summary>
-    private static bool IsMemoisable(LicenseIdentification result)
-        => result.Reason is null || !result.Reason.StartsWith("identification failed", StringComparison.Ordinal);
+    private static bool IsMemoisable(LicenseIdentification result) => !result.IsFailure;
 
     private LicenseIdentification ReadOrIdentify(string contentHash, byte[] content)
     {

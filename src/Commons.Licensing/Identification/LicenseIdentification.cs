@@ -59,6 +59,16 @@ public sealed class LicenseIdentification
     /// <summary>True when <see cref="License"/> holds an expression.</summary>
     public bool IsMatch => License is not null;
 
+    /// <summary>
+    /// True when the identifier itself failed (an unexpected exception, caught as a last resort), rather than the text
+    /// matching no licence: such an answer says nothing about the text and must not be remembered for it.
+    /// </summary>
+    public bool IsFailure { get; private set; }
+
+    /// <summary>The NOASSERTION answer of an identifier that failed (see <see cref="IsFailure"/>).</summary>
+    internal static LicenseIdentification Failure(Exception exception)
+        => new(null, 0, null, 0, null, "identification failed: " + exception.GetType().Name) { IsFailure = true };
+
     /// <summary>A NOASSERTION result with its reason.</summary>
     public static LicenseIdentification NoAssertion(string reason, string? closest = null, double closestConfidence = 0)
         => new(null, 0, closest, closestConfidence, null, reason);

@@ -136,7 +136,7 @@ public sealed class LicenseIdentifier
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // A last resort: identification must never take the caller down.
-            return LicenseIdentification.NoAssertion("identification failed: " + exception.GetType().Name);
+            return LicenseIdentification.Failure(exception);
         }
     }
 

@@ -35,6 +35,19 @@ public sealed class BadInputTests
         var result = Identifier.Identify(text);
         Assert.False(result.IsMatch);
         Assert.Contains("empty", result.Reason, StringComparison.Ordinal);
+        Assert.False(result.IsFailure);
+    }
+
+    [Fact]
+    public void AFailedIdentifierSaysSo_UnlikeATextThatMatchesNothing()
+    {
+        // A cache keeps answers about texts; an identifier's own failure is not one (IdentificationMemo relies on this).
+        var failure = LicenseIdentification.Failure(new InvalidOperationException("boom"));
+        Assert.True(failure.IsFailure);
+        Assert.False(failure.IsMatch);
+        Assert.Contains("InvalidOperationException", failure.Reason, StringComparison.Ordinal);
+        Assert.False(Identifier.Identify("Some words that are not a licence at all, repeated to be long enough.").IsFailure);
+        Assert.False(Identifier.Identify(Mit).IsFailure);
     }
 
     [Fact]
