@@ -18,7 +18,8 @@ trap 'rm -rf "$work"' EXIT
 version="0.1.0-bench.$(date -u +%Y%m%d%H%M%S)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
 unset CI TF_BUILD GITHUB_ACTIONS
-export NUGET_PACKAGES="$work/packages"
+# The samples restore into a packages folder of their own (set below, after packing): packing with it set would leave
+# this checkout's obj/project.assets.json pointing into a folder deleted on exit.
 
 echo "packing Commons.Analyzers $version …" >&2
 dotnet pack "$repo/src/Commons.Analyzers.Package/Commons.Analyzers.Package.csproj" -c Release -o "$work/feed" \
@@ -60,6 +61,7 @@ XML
   printf '<Solution>\n  <Project Path="src/Alpha/Alpha.csproj" />\n  <Project Path="src/Beta/Beta.csproj" />\n  <Project Path="src/Gamma/Gamma.csproj" />\n</Solution>\n' >"$dir/Bench.slnx"
 }
 
+export NUGET_PACKAGES="$work/packages"
 write_sample "$work/with" yes
 write_sample "$work/without" no
 for side in with without; do
