@@ -53,12 +53,15 @@ internal static class IdentifyCommand
 
     internal static int Run(CliConsole console, IReadOnlyList<string> paths, string format, double thresholdPercent)
     {
-        var identifier = Commons.Inspection.IdentifierIndexCache.Default.WithThreshold(thresholdPercent);
+        // At the default threshold, the same memo as the build: a text any build or run identified is answered from it.
+        Func<byte[], LicenseIdentification> identify = thresholdPercent == LicenseIdentifier.DefaultThresholdPercent
+            ? Commons.Inspection.IdentificationMemo.Shared.Identify
+            : Commons.Inspection.IdentifierIndexCache.Default.WithThreshold(thresholdPercent).Identify;
         var results = new List<(string Path, LicenseIdentification Result)>(paths.Count);
         foreach (var path in paths)
         {
             var content = ReadCapped(path, out var readError);
-            var result = content is null ? LicenseIdentification.NoAssertion(readError!) : identifier.Identify(content);
+            var result = content is null ? LicenseIdentification.NoAssertion(readError!) : identify(content);
             if (!result.IsMatch)
             {
                 console.Error.WriteLine(path + ": " + NoAssertion + ": " + (result.Reason ?? "not identified"));

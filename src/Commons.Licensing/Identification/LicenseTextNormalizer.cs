@@ -450,7 +450,6 @@ internal sealed class LicenseTextNormalizer
 internal sealed class NormalizedText
 {
     private HashSet<string>? wordSet;
-    private string? joined;
     private int length = -1;
 
     public NormalizedText(string[] words, int[] lines, int fieldCount, HashSet<string>? wordSet = null)
@@ -467,8 +466,8 @@ internal sealed class NormalizedText
 
     public int FieldCount { get; }
 
-    /// <summary>The words joined by single spaces: the exact-match key.</summary>
-    public string Joined => joined ??= string.Join(" ", Words);
+    /// <summary>The words joined by single spaces, for reading (the exact match compares <see cref="Words"/> themselves).</summary>
+    public string Joined => string.Join(" ", Words);
 
     /// <summary>Characters of <see cref="Joined"/> (counted, not joined): the length the pre-filter and the size penalty use.</summary>
     public int Length => length >= 0 ? length : length = CountJoinedLength(Words);
@@ -477,7 +476,7 @@ internal sealed class NormalizedText
 
     public bool IsEmpty => Words.Length == 0;
 
-    public override string ToString() => Joined.Length > 80 ? Joined.Substring(0, 80) + "…" : Joined;
+    public override string ToString() => Joined is var joined && joined.Length > 80 ? joined.Substring(0, 80) + "…" : joined;
 
     private static int CountJoinedLength(string[] words)
     {
