@@ -7,7 +7,6 @@ using System.Linq;
 using System.Xml;
 using Commons.Compliance.Facts;
 using NuGet.Packaging;
-using NuGet.Packaging.Licenses;
 
 namespace Commons.Inspection.Dependencies;
 
@@ -26,45 +25,40 @@ public static class PackageLicenseReader
             return Failed(CollectionProblemKind.NuspecUnreadable, "no .nuspec in " + packageFolder, null);
         }
 
-        NuspecReader reader;
-        LicenseMetadata? metadata;
-        string? licenseUrl;
-        bool developmentDependency;
+        NuspecLicenseFields fields;
         try
         {
             var content = BoundedFile.TryRead(nuspecPath, maxBytes, out var readProblem)
                 ?? throw new IOException(readProblem);
             using var stream = new MemoryStream(content);
-            reader = new NuspecReader(stream);
-            metadata = reader.GetLicenseMetadata();
-            licenseUrl = reader.GetLicenseUrl();
-            developmentDependency = reader.GetDevelopmentDependency();
+            fields = NuspecLicenseFields.Read(stream);
         }
-        catch (Exception ex) when (ex is XmlException or IOException or InvalidDataException or NuGet.Packaging.Core.PackagingException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or FormatException)
+        catch (Exception ex) when (ex is XmlException or IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException or FormatException)
         {
             return Failed(CollectionProblemKind.NuspecUnreadable, "the nuspec " + nuspecPath + " cannot be read: " + ex.Message, nuspecPath);
         }
 
-        var result = FromMetadata(packageFolder, metadata, licenseUrl, maxBytes);
-        result.IsDevelopmentDependency = developmentDependency;
+        var result = FromFields(packageFolder, fields, maxBytes);
+        result.IsDevelopmentDependency = fields.DevelopmentDependency;
         result.NuspecPath = nuspecPath;
         return result;
     }
 
-    private static PackageLicense FromMetadata(string packageFolder, LicenseMetadata? metadata, string? licenseUrl, long maxBytes)
+    private static PackageLicense FromFields(string packageFolder, NuspecLicenseFields fields, long maxBytes)
     {
+        var licenseUrl = fields.LicenseUrl;
         var url = string.IsNullOrWhiteSpace(licenseUrl) || string.Equals(licenseUrl!.Trim(), DeprecatedLicenseUrl, StringComparison.OrdinalIgnoreCase)
             ? null
             : licenseUrl.Trim();
 
-        if (metadata is not null && metadata.Type == LicenseType.Expression)
+        if (fields.LicenseType == LicenseType.Expression)
         {
-            return FromExpression(metadata, url);
+            return FromExpression(fields.LicenseText!, url);
         }
 
-        if (metadata is not null && metadata.Type == LicenseType.File)
+        if (fields.LicenseType == LicenseType.File)
         {
-            return FromFile(packageFolder, metadata.License, url, maxBytes);
+            return FromFile(packageFolder, fields.LicenseText, url, maxBytes);
         }
 
         if (url is not null)
@@ -75,15 +69,14 @@ public static class PackageLicenseReader
         return new PackageLicense { Source = LicenseSource.None };
     }
 
-    private static PackageLicense FromExpression(LicenseMetadata metadata, string? url)
+    private static PackageLicense FromExpression(string expression, string? url)
     {
-        // NuGet's own parser returns a null expression for ids newer than its list or a too-new version; ours decides.
-        var normalized = LicensingBridge.Normalize(metadata.License ?? "", out var error);
+        // Commons.Licensing decides, not NuGet's own grammar: NuGet's list of ids is older than the SPDX list we carry.
+        var normalized = LicensingBridge.Normalize(expression, out var error);
         var result = new PackageLicense { Source = LicenseSource.Expression, License = normalized, LicenseUrl = url };
         if (normalized is null)
         {
-            var nugetSays = metadata.WarningsAndErrors is { Count: > 0 } w ? " (NuGet: " + string.Join("; ", w) + ")" : "";
-            result.Problem = error + nugetSays;
+            result.Problem = error;
             result.ProblemKind = CollectionProblemKind.LicenseMetadataInvalid;
         }
 
