@@ -5,6 +5,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using Commons.Compliance.Facts;
 using NuGet.Frameworks;
 using NuGet.LibraryModel;
@@ -65,11 +66,7 @@ public sealed class DependencyCollector
 
         var resolver = CreateResolver(lockFile);
         var isTool = lockFile.PackageSpec?.RestoreMetadata?.ProjectStyle == ProjectStyle.DotnetToolReference;
-        var licenses = new Dictionary<string, PackageLicense>(StringComparer.OrdinalIgnoreCase);
-        foreach (var node in graph.Values.Where(n => n.IsPackage))
-        {
-            licenses[node.Name] = ReadLicense(resolver, lockFile, node, problems);
-        }
+        var licenses = ReadLicenses(resolver, lockFile, graph.Values.Where(n => n.IsPackage).ToList(), problems);
 
         // A package is development-only when no production reference reaches it without passing a development-only one.
         bool IsIntrinsicallyDev(Node n) => n.IsPackage && (licenses[n.Name].IsDevelopmentDependency || n.IsBuildOnly);
@@ -140,43 +137,49 @@ public sealed class DependencyCollector
         return folders.Count == 0 ? null : new FallbackPackagePathResolver(folders[0], folders.Skip(1));
     }
 
-    private PackageLicense ReadLicense(FallbackPackagePathResolver? resolver, LockFile lockFile, Node node, List<CollectionProblem> problems)
+    /// <summary>
+    /// The licence of every package, read from disk once per collector. Packages are read in parallel (hundreds of small
+    /// files, each parsed and stat'ed: the largest cost after the assets file); problems are reported in graph order.
+    /// </summary>
+    private Dictionary<string, PackageLicense> ReadLicenses(FallbackPackagePathResolver? resolver, LockFile lockFile, List<Node> packages, List<CollectionProblem> problems)
     {
-        var key = node.Name + "/" + node.Version;
-        if (licenseCache.TryGetValue(key, out var cached))
+        var unread = packages.Where(n => !licenseCache.ContainsKey(n.Key)).ToList();
+        var read = new PackageLicense[unread.Count];
+        Parallel.For(0, unread.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => read[i] = ReadLicense(resolver, lockFile, unread[i]));
+        for (var i = 0; i < unread.Count; i++)
         {
-            return cached;
+            var license = read[i];
+            if (license.ProblemKind is { } kind)
+            {
+                problems.Add(new CollectionProblem
+                {
+                    Kind = kind,
+                    Message = unread[i].Name + " " + unread[i].Version + ": " + license.Problem,
+                    Location = license.NuspecPath is { } nuspec ? new SourceLocation(nuspec, 1, 1) : null,
+                });
+            }
+
+            licenseCache[unread[i].Key] = license;
         }
 
+        return packages.ToDictionary(n => n.Name, n => licenseCache[n.Key], StringComparer.OrdinalIgnoreCase);
+    }
+
+    private PackageLicense ReadLicense(FallbackPackagePathResolver? resolver, LockFile lockFile, Node node)
+    {
         var folder = resolver?.GetPackageDirectory(node.Name, node.NuGetVersion!);
-        PackageLicense license;
         if (folder is null || !Directory.Exists(folder))
         {
             var where = string.Join(", ", lockFile.PackageFolders.Select(f => f.Path));
-            license = new PackageLicense
+            return new PackageLicense
             {
                 Source = LicenseSource.None,
-                Problem = "package " + key + " is not in the package folders (" + where + "): restore the project",
+                Problem = "package " + node.Key + " is not in the package folders (" + where + "): restore the project",
                 ProblemKind = CollectionProblemKind.PackageFolderMissing,
             };
         }
-        else
-        {
-            license = PackageLicenseReader.Read(folder, node.Name, MaxBytes);
-        }
 
-        if (license.ProblemKind is { } kind)
-        {
-            problems.Add(new CollectionProblem
-            {
-                Kind = kind,
-                Message = node.Name + " " + node.Version + ": " + license.Problem,
-                Location = license.NuspecPath is { } nuspec ? new SourceLocation(nuspec, 1, 1) : null,
-            });
-        }
-
-        licenseCache[key] = license;
-        return license;
+        return PackageLicenseReader.Read(folder, node.Name, MaxBytes);
     }
 
     /// <summary>Every library of the selected targets (all runtimes), merged by name.</summary>
@@ -266,6 +269,9 @@ public sealed class DependencyCollector
         public string Name { get; }
 
         public string Version { get; }
+
+        /// <summary>Name and version: a package's licence is read once per collector.</summary>
+        public string Key => Name + "/" + Version;
 
         public NuGet.Versioning.NuGetVersion? NuGetVersion { get; set; }
 
