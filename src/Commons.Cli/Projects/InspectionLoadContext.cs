@@ -9,7 +9,7 @@ using System.Runtime.Loader;
 namespace Commons.Cli.Projects;
 
 /// <summary>
-/// Loads Commons.Inspection and the NuGet.* 6.7 libraries it is built against from the tool's <c>inspection/</c> folder,
+/// Loads Commons.Inspection and the NuGet.* libraries it is built against from the tool's <c>inspection/</c> folder,
 /// apart from the SDK's NuGet.* that MSBuild loads (see IsolatedInspection.props). Every other assembly
 /// (Commons.Compliance and its facts model among them) comes from the default context, so facts cross over as the same types.
 /// </summary>

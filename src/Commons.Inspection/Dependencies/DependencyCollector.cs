@@ -54,7 +54,7 @@ public sealed class DependencyCollector
     public List<PackageFact> Collect(LockFile lockFile, string? targetFramework, bool wholeProjectIsDevelopment, List<CollectionProblem> problems)
     {
         var specFrameworks = SelectSpecFrameworks(lockFile, targetFramework);
-        // Compared with Equals, not in a HashSet: NuGet 6.7 hashes frameworks it does not know yet (net10.0) inconsistently.
+        // Compared with Equals, not in a HashSet: older NuGet versions hashed frameworks they did not know yet inconsistently.
         var frameworks = specFrameworks.Select(f => f.FrameworkName).ToList();
         var targets = lockFile.Targets.Where(t => frameworks.Any(f => f.Equals(t.TargetFramework))).ToList();
 
@@ -65,7 +65,10 @@ public sealed class DependencyCollector
             .ToDictionary(g => g.Key, g => g.All(d => d.SuppressParent == LibraryIncludeFlags.All), StringComparer.OrdinalIgnoreCase);
 
         var resolver = CreateResolver(lockFile);
+        // NuGet 7 marks the style obsolete for new restores; assets files written for tool references still carry it.
+#pragma warning disable CS0618
         var isTool = lockFile.PackageSpec?.RestoreMetadata?.ProjectStyle == ProjectStyle.DotnetToolReference;
+#pragma warning restore CS0618
         var licenses = ReadLicenses(resolver, lockFile, graph.Values.Where(n => n.IsPackage).ToList(), problems);
 
         // A package is development-only when no production reference reaches it without passing a development-only one.

@@ -189,12 +189,18 @@ public sealed class OnlineLicenseEnricher
             return await NuGet.Protocol.Core.Types.Repository.Factory.GetCoreV3(source).GetResourceAsync<PackageMetadataResource>(cancellationToken).ConfigureAwait(false);
         }
 
-        var http = (await NuGet.Protocol.Core.Types.Repository.Factory.GetCoreV3(source).GetResourceAsync<HttpSourceResource>(cancellationToken).ConfigureAwait(false)).HttpSource;
+        var http = (await NuGet.Protocol.Core.Types.Repository.Factory.GetCoreV3(source).GetResourceAsync<HttpSourceResource>(cancellationToken).ConfigureAwait(false))?.HttpSource;
+        if (http is null)
+        {
+            failures.Enqueue("package source " + source.Source + " cannot be used: NuGet offers no HTTP client for it");
+            return null;
+        }
+
         JObject index;
         using (var noCache = new SourceCacheContext { NoCache = true, DirectDownload = true })
         {
             var request = new HttpSourceCachedRequest(source.Source, "commons_service_index", HttpSourceCacheContext.Create(noCache, isFirstAttempt: true)) { MaxTries = 1 };
-            index = await http.GetAsync(request, result => ReadObjectAsync(result.Stream, cancellationToken), retries, cancellationToken).ConfigureAwait(false);
+            index = await http.GetAsync(request, result => ReadObjectAsync(result.Stream ?? throw new System.IO.InvalidDataException("the service index has no content"), cancellationToken), retries, cancellationToken).ConfigureAwait(false);
         }
 
         if (index["version"] is not JValue { Type: JTokenType.String } version || !version.ToString().StartsWith("3.", StringComparison.Ordinal))
