@@ -10,24 +10,60 @@ using System.Xml;
 
 namespace Commons.Inspection.Projects;
 
-/// <summary>Finds the projects behind a path given on the command line: a project, a solution (.sln, .slnx) or a folder.</summary>
+/// <summary>
+/// Finds the projects behind a path given on the command line: a project, a solution (.sln, .slnx) or a folder. Every
+/// command uses it, so <c>commons licenses .</c> and <c>commons check .</c> audit the same projects.
+/// </summary>
+/// <remarks>
+/// A folder stands for the solutions directly in it (the union of their projects), else the projects directly in it, else
+/// every project found by a search below it. The search skips folders that never hold the repository's own projects.
+/// </remarks>
 public static class ProjectDiscovery
 {
+    /// <summary>
+    /// Files that mark a NuGet package folder: <c>.nupkg.metadata</c> is written by restore in every package of a global
+    /// packages folder; a <c>*.nupkg</c> sits in every package of a packages.config-era <c>packages/</c> folder.
+    /// </summary>
+    private const string PackageMetadataFile = ".nupkg.metadata";
+
+    private const string PackageExtension = ".nupkg";
+
+    /// <summary>The MSBuild project kinds the tool can evaluate; a solution's other entries (folders, .vcxproj, web sites) are left out.</summary>
     private static readonly string[] ProjectExtensions = { ".csproj", ".fsproj", ".vbproj" };
 
-    /// <summary>Folders never searched for projects: build output, dependencies, version control.</summary>
-    private static readonly string[] SkippedFolders = { "bin", "obj", ".git", "node_modules", ".vs", "artifacts" };
+    private static readonly string[] SolutionExtensions = { ".sln", ".slnx" };
+
+    /// <summary>
+    /// Folders the search never enters, by name: build output (<c>bin</c>, <c>obj</c>, <c>artifacts</c>) holds copies and
+    /// generated projects, <c>node_modules</c> holds other ecosystems' packages. Folders whose name starts with a dot are
+    /// skipped too (see <see cref="IsSkipped"/>).
+    /// </summary>
+    private static readonly string[] SkippedFolderNames = { "bin", "obj", "artifacts", "node_modules" };
 
     private static readonly Regex SlnProjectLine = new(@"^Project\(""\{[^}]+\}""\)\s*=\s*""[^""]*""\s*,\s*""(?<path>[^""]+)""", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
-    /// <summary>The full paths of the projects, sorted; an error message when the path is neither.</summary>
+    /// <summary>
+    /// The full paths of the projects, distinct and sorted (ordinal); an error message, and no project, when the path does
+    /// not exist, is another kind of file, or is a solution or folder that cannot be read. An empty list with no error
+    /// means a folder without any project.
+    /// </summary>
     public static IReadOnlyList<string> Find(string path, out string? error)
     {
         error = null;
-        var full = Path.GetFullPath(path);
+        string full;
+        try
+        {
+            full = Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            error = path + " is not a valid path: " + ex.Message;
+            return Array.Empty<string>();
+        }
+
         if (Directory.Exists(full))
         {
-            return FromFolder(full);
+            return FromFolder(full, out error);
         }
 
         if (!File.Exists(full))
@@ -36,87 +72,160 @@ public static class ProjectDiscovery
             return Array.Empty<string>();
         }
 
-        var extension = Path.GetExtension(full);
-        if (ProjectExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+        if (Has(full, ProjectExtensions))
         {
             return new[] { full };
         }
 
-        if (extension.Equals(".sln", StringComparison.OrdinalIgnoreCase))
+        if (Has(full, SolutionExtensions))
         {
-            return FromSln(full);
-        }
-
-        if (extension.Equals(".slnx", StringComparison.OrdinalIgnoreCase))
-        {
-            return FromSlnx(full, out error);
+            return Sorted(FromSolution(full, out error));
         }
 
         error = path + " is not a project, a solution or a folder";
         return Array.Empty<string>();
     }
 
-    private static IReadOnlyList<string> FromFolder(string folder)
+    private static IReadOnlyList<string> FromFolder(string folder, out string? error)
+    {
+        error = null;
+        FileSystemInfo[] entries;
+        try
+        {
+            entries = new DirectoryInfo(folder).GetFileSystemInfos();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error = "cannot list " + folder + ": " + ex.Message;
+            return Array.Empty<string>();
+        }
+
+        // A solution says which projects belong together (a folder may also hold samples or experiments): it comes first.
+        var solutions = entries.OfType<FileInfo>().Where(f => Has(f.Name, SolutionExtensions)).Select(f => f.FullName).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        if (solutions.Count > 0)
+        {
+            var projects = new List<string>();
+            foreach (var solution in solutions)
+            {
+                projects.AddRange(FromSolution(solution, out error));
+                if (error is not null)
+                {
+                    return Array.Empty<string>();
+                }
+            }
+
+            return Sorted(projects);
+        }
+
+        var local = entries.OfType<FileInfo>().Where(f => Has(f.Name, ProjectExtensions)).Select(f => f.FullName).ToList();
+        return Sorted(local.Count > 0 ? local : Search(entries.OfType<DirectoryInfo>()));
+    }
+
+    /// <summary>Every project below the given folders, skipping the folders <see cref="IsSkipped"/> names.</summary>
+    private static List<string> Search(IEnumerable<DirectoryInfo> start)
     {
         var found = new List<string>();
-        var pending = new Stack<string>();
-        pending.Push(folder);
+        var pending = new Stack<DirectoryInfo>(start.Where(d => !IsSkipped(d)));
         while (pending.Count > 0)
         {
             var current = pending.Pop();
+            FileSystemInfo[] entries;
             try
             {
-                found.AddRange(Directory.GetFiles(current).Where(f => ProjectExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)));
-                foreach (var child in new DirectoryInfo(current).GetDirectories())
-                {
-                    if (!SkippedFolders.Contains(child.Name, StringComparer.OrdinalIgnoreCase) && !PathSafety.IsLink(child))
-                    {
-                        pending.Push(child.FullName);
-                    }
-                }
+                // One listing per folder gives both its files and its subfolders.
+                entries = current.GetFileSystemInfos();
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // An unreadable folder holds no project we can audit.
+                // An unreadable folder holds no project we could evaluate: the rest of the tree is still searched.
+                continue;
             }
-        }
 
-        return found.OrderBy(f => f, StringComparer.Ordinal).ToList();
-    }
-
-    private static IReadOnlyList<string> FromSln(string solution)
-    {
-        var folder = Path.GetDirectoryName(solution)!;
-        return SlnProjectLine.Matches(File.ReadAllText(solution)).Cast<Match>()
-            .Select(m => m.Groups["path"].Value.Replace('\\', Path.DirectorySeparatorChar))
-            .Where(p => ProjectExtensions.Contains(Path.GetExtension(p), StringComparer.OrdinalIgnoreCase))
-            .Select(p => Path.GetFullPath(Path.Combine(folder, p)))
-            .Distinct(StringComparer.Ordinal)
-            .OrderBy(p => p, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    private static IReadOnlyList<string> FromSlnx(string solution, out string? error)
-    {
-        error = null;
-        var folder = Path.GetDirectoryName(solution)!;
-        var projects = new List<string>();
-        try
-        {
-            using var reader = XmlReader.Create(solution, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            while (reader.Read())
+            var files = entries.OfType<FileInfo>().ToList();
+            if (files.Any(IsPackageMarker))
             {
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Project" && reader.GetAttribute("Path") is { } p)
+                // A restored NuGet package (in a global packages folder under any name, or a packages.config `packages/`
+                // folder): its files are the package's, never the repository's projects, and there can be hundreds.
+                continue;
+            }
+
+            found.AddRange(files.Where(f => Has(f.Name, ProjectExtensions)).Select(f => f.FullName));
+            foreach (var child in entries.OfType<DirectoryInfo>())
+            {
+                if (!IsSkipped(child))
                 {
-                    projects.Add(Path.GetFullPath(Path.Combine(folder, p.Replace('\\', Path.DirectorySeparatorChar))));
+                    pending.Push(child);
                 }
             }
         }
-        catch (XmlException ex)
+
+        return found;
+    }
+
+    /// <summary>
+    /// Build output and <c>node_modules</c> by name; any folder whose name starts with a dot, because tools keep their state
+    /// there (<c>.git</c>, <c>.vs</c>, <c>.idea</c>, <c>.nuget</c>, <c>.tools</c>) and a repository's packages folder is often
+    /// hidden (<c>.packages</c>); a symbolic link or junction, because it may point outside PATH or back into it (a loop).
+    /// </summary>
+    private static bool IsSkipped(DirectoryInfo folder)
+        => folder.Name.StartsWith(".", StringComparison.Ordinal)
+        || SkippedFolderNames.Contains(folder.Name, StringComparer.OrdinalIgnoreCase)
+        || PathSafety.IsLink(folder);
+
+    private static bool IsPackageMarker(FileInfo file)
+        => file.Name.Equals(PackageMetadataFile, StringComparison.OrdinalIgnoreCase)
+        || file.Name.EndsWith(PackageExtension, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The MSBuild projects a solution lists (full paths, unsorted); an error when it cannot be read.</summary>
+    private static IEnumerable<string> FromSolution(string solution, out string? error)
+    {
+        error = null;
+        try
+        {
+            var folder = Path.GetDirectoryName(solution)!;
+            var listed = Path.GetExtension(solution).Equals(".slnx", StringComparison.OrdinalIgnoreCase) ? SlnxPaths(solution) : SlnPaths(solution);
+            return listed
+                .Select(p => p.Replace('\\', Path.DirectorySeparatorChar))
+                .Where(p => Has(p, ProjectExtensions))
+                .Select(p => Path.GetFullPath(Path.Combine(folder, p)))
+                .ToList();
+        }
+        catch (Exception ex) when (ex is XmlException or ArgumentException or NotSupportedException)
         {
             error = solution + " is not a valid solution file: " + ex.Message;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error = "cannot read the solution " + solution + ": " + ex.Message;
+        }
 
-        return projects.Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        return Array.Empty<string>();
     }
+
+    /// <summary>The path of every <c>Project(...)</c> line: projects, and also solution folders and non-MSBuild entries.</summary>
+    private static List<string> SlnPaths(string solution)
+        => SlnProjectLine.Matches(File.ReadAllText(solution)).Cast<Match>().Select(m => m.Groups["path"].Value).ToList();
+
+    /// <summary>The <c>Path</c> of every <c>&lt;Project&gt;</c> element, at any depth (inside <c>&lt;Folder&gt;</c> too).</summary>
+    private static List<string> SlnxPaths(string solution)
+    {
+        var paths = new List<string>();
+        using var stream = File.OpenRead(solution);
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Project" && reader.GetAttribute("Path") is { } path)
+            {
+                paths.Add(path);
+            }
+        }
+
+        return paths;
+    }
+
+    private static IReadOnlyList<string> Sorted(IEnumerable<string> paths)
+        => paths.Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
+
+    private static bool Has(string path, string[] extensions)
+        => extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 }
