@@ -8,6 +8,7 @@ using Commons.Inspection.Dependencies;
 using Commons.Inspection.Online;
 using Commons.Inspection.Projects;
 using Commons.Inspection.Repository;
+using NuGet.ProjectModel;
 
 namespace Commons.Inspection;
 
@@ -45,7 +46,14 @@ public static class FactsCollector
     {
         var assetsPath = Path.GetFullPath(request.AssetsFilePath ?? Path.Combine(projectDirectory, "obj", "project.assets.json"));
         facts.AssetsFilePath = assetsPath;
-        var lockFile = AssetsFileReader.Read(assetsPath, facts.Problems);
+        // The packages' licences are read in the background while NuGet parses the assets file; the collector reads the rest.
+        var store = new PackageLicenseStore(request.MaxBytes);
+        LockFile? lockFile;
+        using (store.Prefetch(assetsPath))
+        {
+            lockFile = AssetsFileReader.Read(assetsPath, facts.Problems);
+        }
+
         if (lockFile is null)
         {
             return;
@@ -57,7 +65,7 @@ public static class FactsCollector
         }
 
         AssetsFileReader.CheckFreshness(lockFile, assetsPath, projectPath, request.PackageReferences.Select(r => r.Id), facts.Problems);
-        var packages = new DependencyCollector(request.MaxBytes).Collect(lockFile, request.TargetFramework, request.IsTestProject, facts.Problems);
+        var packages = new DependencyCollector(store).Collect(lockFile, request.TargetFramework, request.IsTestProject, facts.Problems);
 
         var locator = new ReferenceLocator();
         foreach (var package in packages)

@@ -40,6 +40,18 @@ public sealed class AssetsFileHostileTests : IDisposable
         Property.Check(output, "assets/mutated", Mutations.BytesOf(AssetsSeed), bytes => Collect(bytes), iter: 250, print: Mutations.Describe);
     }
 
+    /// <summary>The collector's prefetch scans the assets file on its own: on a background thread, where a crash would go unseen.</summary>
+    [Fact]
+    public void Mutated_assets_files_never_break_the_prefetch_listing()
+    {
+        Property.Check(output, "assets/prefetch", Gen.OneOf(Mutations.BytesOf(AssetsSeed), Mutations.Noise), bytes =>
+        {
+            var assets = Scratch.Write(scratch.NewFolder(), "obj/project.assets.json", bytes);
+            var listed = Commons.Inspection.Dependencies.PackageLicenseStore.ListedPackages(assets);
+            Assert.All(listed, p => Assert.False(string.IsNullOrEmpty(p.Id) || string.IsNullOrEmpty(p.Folder)));
+        }, iter: 400, print: Mutations.Describe);
+    }
+
     [Fact]
     public void Random_bytes_as_assets_file_are_an_unreadable_assets_file()
     {

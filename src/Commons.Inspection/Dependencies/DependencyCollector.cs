@@ -39,13 +39,20 @@ public sealed class DependencyCollector
     private static readonly string[] ProductFolders = { "lib/", "ref/", "runtimes/", "content/", "contentFiles/", "native/" };
 
     private readonly Dictionary<string, PackageLicense> licenseCache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly PackageLicenseStore store;
 
     public DependencyCollector(long maxBytes = BoundedFile.DefaultMaxBytes)
+        : this(new PackageLicenseStore(maxBytes))
     {
-        MaxBytes = maxBytes;
     }
 
-    public long MaxBytes { get; }
+    /// <summary>A collector that takes the packages' licences from <paramref name="store"/>, perhaps already read there.</summary>
+    public DependencyCollector(PackageLicenseStore store)
+    {
+        this.store = store;
+    }
+
+    public long MaxBytes => store.MaxBytes;
 
     /// <summary>
     /// Collects the packages of <paramref name="lockFile"/> for <paramref name="targetFramework"/> (a TargetFramework alias
@@ -182,13 +189,25 @@ public sealed class DependencyCollector
             };
         }
 
-        return PackageLicenseReader.Read(folder, node.Name, MaxBytes);
+        return store.Get(folder, node.Name);
     }
 
     /// <summary>Every library of the selected targets (all runtimes), merged by name.</summary>
     private static Dictionary<string, Node> BuildGraph(LockFile lockFile, List<LockFileTarget> targets)
     {
         var graph = new Dictionary<string, Node>(StringComparer.OrdinalIgnoreCase);
+
+        // LockFile.GetLibrary searches the whole list: asked once per library, that was quadratic in the package count.
+        var filesByLibrary = new Dictionary<(string, NuGet.Versioning.NuGetVersion), IList<string>>();
+        foreach (var library in lockFile.Libraries.Where(l => l.Name is not null && l.Version is not null))
+        {
+            var key = (library.Name.ToLowerInvariant(), library.Version);
+            if (!filesByLibrary.ContainsKey(key))
+            {
+                filesByLibrary[key] = library.Files;
+            }
+        }
+
         foreach (var library in targets.SelectMany(t => t.Libraries))
         {
             if (library.Name is null || library.Version is null)
@@ -207,7 +226,7 @@ public sealed class DependencyCollector
             }
 
             node.Dependencies.UnionWith(library.Dependencies.Select(d => d.Id));
-            node.IsBuildOnly &= node.IsPackage && IsBuildOnly(library, lockFile.GetLibrary(library.Name, library.Version)?.Files);
+            node.IsBuildOnly &= node.IsPackage && IsBuildOnly(library, filesByLibrary.TryGetValue((library.Name.ToLowerInvariant(), library.Version), out var files) ? files : null);
         }
 
         return graph;
