@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Xml;
@@ -32,6 +33,8 @@ public sealed class NuspecLicenseFields
     private const string LicenseUrlName = "licenseUrl";
     private const string DevelopmentDependencyName = "developmentDependency";
 
+    private static readonly HashSet<string> WantedNames = new(StringComparer.Ordinal) { License, LicenseUrlName, DevelopmentDependencyName };
+
     private static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -58,63 +61,49 @@ public sealed class NuspecLicenseFields
     /// <see cref="InvalidDataException"/> when there is no <c>metadata</c> element or the development flag is not a boolean.</summary>
     public static NuspecLicenseFields Read(Stream nuspec)
     {
-        var fields = new NuspecLicenseFields();
+        // The text of the first element of each wanted name, and the type attribute of the first <license>.
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         string? licenseType = null;
-        string? developmentDependency = null;
-        var metadataFound = false;
         string? metadataNamespace = null;
-
-        // The element whose text is being gathered (depth 2, inside metadata), and where its text goes.
-        string? capturing = null;
-        StringBuilder? text = null;
-        var seenLicense = false;
-        var seenLicenseUrl = false;
-        var seenDevelopmentDependency = false;
         var inMetadata = false;
+        string? capturing = null;
+        var text = new StringBuilder();
 
         using var reader = XmlReader.Create(nuspec, Settings);
         while (reader.Read())
         {
             switch (reader.NodeType)
             {
-                case XmlNodeType.Element when reader.Depth == 1 && !metadataFound && reader.LocalName == Metadata:
-                    metadataFound = true;
+                case XmlNodeType.Element when reader.Depth == 1 && metadataNamespace is null && reader.LocalName == Metadata:
                     metadataNamespace = reader.LookupNamespace(string.Empty) ?? string.Empty;
                     inMetadata = !reader.IsEmptyElement;
                     break;
 
-                case XmlNodeType.Element when inMetadata && reader.Depth == 2 && reader.NamespaceURI == metadataNamespace:
-                    var name = reader.LocalName;
-                    if (name == License && !seenLicense)
+                case XmlNodeType.Element when inMetadata && reader.Depth == 2 && reader.NamespaceURI == metadataNamespace
+                                              && WantedNames.Contains(reader.LocalName) && !values.ContainsKey(reader.LocalName):
+                    if (reader.LocalName == License)
                     {
-                        seenLicense = true;
                         licenseType = reader.GetAttribute("type", string.Empty);
                     }
-                    else if (!(name == LicenseUrlName && !seenLicenseUrl) && !(name == DevelopmentDependencyName && !seenDevelopmentDependency))
-                    {
-                        break;
-                    }
 
-                    seenLicenseUrl |= name == LicenseUrlName;
-                    seenDevelopmentDependency |= name == DevelopmentDependencyName;
                     if (reader.IsEmptyElement)
                     {
-                        Store(fields, name, string.Empty, licenseType, ref developmentDependency);
+                        values[reader.LocalName] = string.Empty;
                     }
                     else
                     {
-                        capturing = name;
-                        text = new StringBuilder();
+                        capturing = reader.LocalName;
+                        text.Clear();
                     }
 
                     break;
 
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace when capturing is not null:
-                    text!.Append(reader.Value);
+                    text.Append(reader.Value);
                     break;
 
                 case XmlNodeType.EndElement when capturing is not null && reader.Depth == 2:
-                    Store(fields, capturing, text!.ToString(), licenseType, ref developmentDependency);
+                    values[capturing] = text.ToString();
                     capturing = null;
                     break;
 
@@ -124,35 +113,26 @@ public sealed class NuspecLicenseFields
             }
         }
 
-        if (!metadataFound)
+        if (metadataNamespace is null)
         {
             throw new InvalidDataException("the nuspec has no 'metadata' element");
         }
 
-        fields.DevelopmentDependency = ParseDevelopmentDependency(developmentDependency);
-        return fields;
-    }
-
-    private static void Store(NuspecLicenseFields fields, string name, string value, string? licenseType, ref string? developmentDependency)
-    {
-        switch (name)
+        var fields = new NuspecLicenseFields
         {
-            case License:
-                // NuGet knows a type by its enum name in any case (and, as Enum.TryParse does, by number).
-                if (licenseType is not null && Enum.TryParse<LicenseType>(licenseType, ignoreCase: true, out var type) && Enum.IsDefined(typeof(LicenseType), type))
-                {
-                    fields.LicenseType = type;
-                    fields.LicenseText = value.Trim();
-                }
+            LicenseUrl = values.TryGetValue(LicenseUrlName, out var url) ? url : null,
+            DevelopmentDependency = ParseDevelopmentDependency(values.TryGetValue(DevelopmentDependencyName, out var flag) ? flag : null),
+        };
 
-                break;
-            case LicenseUrlName:
-                fields.LicenseUrl = value;
-                break;
-            default:
-                developmentDependency = value;
-                break;
+        // NuGet knows a type by its enum name in any case (and, as Enum.TryParse does, by number); an unknown type is no licence.
+        if (values.TryGetValue(License, out var license) && licenseType is not null
+            && Enum.TryParse<LicenseType>(licenseType, ignoreCase: true, out var type) && Enum.IsDefined(typeof(LicenseType), type))
+        {
+            fields.LicenseType = type;
+            fields.LicenseText = license.Trim();
         }
+
+        return fields;
     }
 
     private static bool ParseDevelopmentDependency(string? value)
