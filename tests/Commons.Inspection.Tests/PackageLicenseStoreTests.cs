@@ -33,9 +33,7 @@ public class PackageLicenseStoreTests
     public void A_prefetched_licence_is_not_read_again()
     {
         using var temp = new TempFolder();
-        var first = Path.Combine(temp.Path, "packages");
-        var nuspec = temp.Write(Path.Combine("packages", "fix.mit", "1.0.0", "fix.mit.nuspec"), new FixturePackage("Fix.Mit").WithExpression("MIT").Nuspec());
-        var assets = temp.Write("project.assets.json", Assets(first, Path.Combine(temp.Path, "fallback")));
+        var (first, nuspec, assets) = WriteRestoredMitPackage(temp);
         var store = new PackageLicenseStore();
 
         store.ReadListed(assets, CancellationToken.None);
@@ -51,9 +49,7 @@ public class PackageLicenseStoreTests
     public void A_stopped_prefetch_reads_nothing_and_the_store_reads_on_demand()
     {
         using var temp = new TempFolder();
-        var first = Path.Combine(temp.Path, "packages");
-        var nuspec = temp.Write(Path.Combine("packages", "fix.mit", "1.0.0", "fix.mit.nuspec"), new FixturePackage("Fix.Mit").WithExpression("MIT").Nuspec());
-        var assets = temp.Write("project.assets.json", Assets(first, Path.Combine(temp.Path, "fallback")));
+        var (first, nuspec, assets) = WriteRestoredMitPackage(temp);
         var store = new PackageLicenseStore();
 
         store.ReadListed(assets, new CancellationToken(canceled: true));
@@ -85,6 +81,14 @@ public class PackageLicenseStoreTests
         using var temp = new TempFolder();
 
         Assert.Empty(PackageLicenseStore.ListedPackages(Path.Combine(temp.Path, "project.assets.json")));
+    }
+
+    /// <summary>An MIT package extracted in a packages folder, and an assets file that lists it there.</summary>
+    private static (string PackagesFolder, string Nuspec, string Assets) WriteRestoredMitPackage(TempFolder temp)
+    {
+        var first = Path.Combine(temp.Path, "packages");
+        var nuspec = temp.Write(Path.Combine("packages", "fix.mit", "1.0.0", "fix.mit.nuspec"), new FixturePackage("Fix.Mit").WithExpression("MIT").Nuspec());
+        return (first, nuspec, temp.Write("project.assets.json", Assets(first, Path.Combine(temp.Path, "fallback"))));
     }
 
     /// <summary>Two packages, a project and a package of no known type, in the order NuGet writes the sections.</summary>
