@@ -62,6 +62,21 @@ public sealed class HeadersCommandTests : IDisposable
     }
 
     [Fact]
+    public void RestoredPackagesAreSkippedWhateverTheirFolderIsCalled_AndASourceFolderNamedPackagesIsChecked()
+    {
+        Write("deps/fix.content/1.0.0/.nupkg.metadata", "{}");
+        Write("deps/fix.content/1.0.0/contentFiles/cs/any/FromPackage.cs", "class P { }\n");
+        Write("lib/packages/Fix.Old.1.0.0/Fix.Old.1.0.0.nupkg", "zip");
+        Write("lib/packages/Fix.Old.1.0.0/content/Old.cs", "class O { }\n");
+        Write("packages/Core/Bare.cs", "class C { }\n");
+
+        var (exit, output, _) = Run("headers", root, "--format", "tsv");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(new[] { "packages/Core/Bare.cs 1 1 CMN0401", "packages/Core/Bare.cs 1 1 CMN0404" }, Rows(output));
+    }
+
+    [Fact]
     public void WithoutALicenceFileTheLicenceOptionSaysWhatHeadersMayName()
     {
         File.Delete(Path.Combine(root, "LICENSE"));

@@ -90,6 +90,10 @@ public sealed class InventoryCommandTests
         repo.Write("assets/logo.svg.license", "SPDX-License-Identifier: LicenseRef-Trademark\nSPDX-FileCopyrightText: 2024 Ville de Lyon\n");
         repo.Write("hardware/board.kicad_pcb", "(kicad_pcb)");
         repo.Write("assets/photo.png", "not really a png");
+        repo.Write(".packages/fix.data/1.0.0/.nupkg.metadata", "{}");
+        repo.Write("vendor/fix.data/1.0.0/.nupkg.metadata", "{}");
+        repo.Write("vendor/fix.data/1.0.0/content/more.csv", "a,b\n");
+        repo.Write("src/Lib/obj/generated.csv", "a,b\n");
 
         var result = Cli.Run(repo.Root, "inventory", "--format", "json");
 

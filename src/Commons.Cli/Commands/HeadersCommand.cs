@@ -26,9 +26,6 @@ namespace Commons.Cli.Commands;
 /// </summary>
 internal static class HeadersCommand
 {
-    /// <summary>Folders never walked: build output, dependencies, and dot-folders (.git, .vs, …).</summary>
-    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules", "packages" };
-
     public static Command Create(CliConsole console)
     {
         var path = new Argument<string>("PATH") { Description = "A folder (default: the current one).", DefaultValueFactory = _ => "." };
@@ -99,32 +96,37 @@ internal static class HeadersCommand
         return HeaderRules.For(new ComplianceInput(new ProjectProperties(properties), Array.Empty<TextFile>()) { Facts = facts });
     }
 
-    /// <summary>Every <c>.cs</c> file under <paramref name="folder"/>, in path order; links are not followed out of the tree.</summary>
+    /// <summary>
+    /// Every <c>.cs</c> file under <paramref name="folder"/>, in path order, outside the folders <see cref="RepositoryTree"/>
+    /// leaves alone (build output, tool folders, restored packages); links are not followed out of the tree.
+    /// </summary>
     private static IEnumerable<string> SourceFiles(string folder)
     {
         var pending = new Stack<DirectoryInfo>();
-        pending.Push(new DirectoryInfo(folder));
+        var root = new DirectoryInfo(folder);
+        pending.Push(root);
         var files = new List<string>();
         while (pending.Count > 0)
         {
             var directory = pending.Pop();
             try
             {
-                foreach (var entry in directory.EnumerateFileSystemInfos())
+                var entries = directory.GetFileSystemInfos();
+                if (directory != root && entries.Any(e => e is FileInfo && RepositoryTree.IsPackageMarker(e.Name)))
                 {
-                    if (PathSafety.IsLink(entry))
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
+                foreach (var entry in entries)
+                {
                     if (entry is DirectoryInfo child)
                     {
-                        if (!child.Name.StartsWith(".", StringComparison.Ordinal) && !SkippedFolders.Contains(child.Name))
+                        if (!RepositoryTree.IsSkipped(child))
                         {
                             pending.Push(child);
                         }
                     }
-                    else if (entry.Name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                    else if (entry.Name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !PathSafety.IsLink(entry))
                     {
                         files.Add(entry.FullName);
                     }

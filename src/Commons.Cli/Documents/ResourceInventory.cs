@@ -56,8 +56,6 @@ internal static class ResourceInventory
     private const int MaxScannedPerKind = 300;
     private const int HeadBytes = 4096;
 
-    private static readonly string[] SkippedFolders = { ".git", "bin", "obj", "node_modules", ".vs", ".idea", "artifacts", "TestResults" };
-
     private static readonly Dictionary<string, ResourceKind> ByExtension = new(StringComparer.OrdinalIgnoreCase)
     {
         [".cs"] = ResourceKind.SourceCode, [".vb"] = ResourceKind.SourceCode, [".fs"] = ResourceKind.SourceCode, [".fsx"] = ResourceKind.SourceCode,
@@ -245,6 +243,12 @@ internal static class ResourceInventory
                 continue;
             }
 
+            // The folders RepositoryTree leaves alone (build output, tool folders, restored packages) are not the repository's resources.
+            if (current != root && files.Any(f => RepositoryTree.IsPackageMarker(Path.GetFileName(f))))
+            {
+                continue;
+            }
+
             foreach (var file in files.OrderBy(f => f, StringComparer.Ordinal))
             {
                 yield return file;
@@ -252,7 +256,7 @@ internal static class ResourceInventory
 
             foreach (var folder in folders.OrderByDescending(f => f, StringComparer.Ordinal))
             {
-                if (!SkippedFolders.Contains(Path.GetFileName(folder), StringComparer.OrdinalIgnoreCase) && !new DirectoryInfo(folder).Attributes.HasFlag(FileAttributes.ReparsePoint))
+                if (!RepositoryTree.IsSkipped(new DirectoryInfo(folder)))
                 {
                     pending.Push(folder);
                 }

@@ -7,6 +7,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml;
+using Commons.Inspection.Repository;
 
 namespace Commons.Inspection.Projects;
 
@@ -20,25 +21,10 @@ namespace Commons.Inspection.Projects;
 /// </remarks>
 public static class ProjectDiscovery
 {
-    /// <summary>
-    /// Files that mark a NuGet package folder: <c>.nupkg.metadata</c> is written by restore in every package of a global
-    /// packages folder; a <c>*.nupkg</c> sits in every package of a packages.config-era <c>packages/</c> folder.
-    /// </summary>
-    private const string PackageMetadataFile = ".nupkg.metadata";
-
-    private const string PackageExtension = ".nupkg";
-
     /// <summary>The MSBuild project kinds the tool can evaluate; a solution's other entries (folders, .vcxproj, web sites) are left out.</summary>
     private static readonly string[] ProjectExtensions = { ".csproj", ".fsproj", ".vbproj" };
 
     private static readonly string[] SolutionExtensions = { ".sln", ".slnx" };
-
-    /// <summary>
-    /// Folders the search never enters, by name: build output (<c>bin</c>, <c>obj</c>, <c>artifacts</c>) holds copies and
-    /// generated projects, <c>node_modules</c> holds other ecosystems' packages. Folders whose name starts with a dot are
-    /// skipped too (see <see cref="IsSkipped"/>).
-    /// </summary>
-    private static readonly string[] SkippedFolderNames = { "bin", "obj", "artifacts", "node_modules" };
 
     private static readonly Regex SlnProjectLine = new(@"^Project\(""\{[^}]+\}""\)\s*=\s*""[^""]*""\s*,\s*""(?<path>[^""]+)""", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
@@ -121,11 +107,11 @@ public static class ProjectDiscovery
         return Sorted(local.Count > 0 ? local : Search(entries.OfType<DirectoryInfo>()));
     }
 
-    /// <summary>Every project below the given folders, skipping the folders <see cref="IsSkipped"/> names.</summary>
+    /// <summary>Every project below the given folders, skipping the folders and package folders <see cref="RepositoryTree"/> names.</summary>
     private static List<string> Search(IEnumerable<DirectoryInfo> start)
     {
         var found = new List<string>();
-        var pending = new Stack<DirectoryInfo>(start.Where(d => !IsSkipped(d)));
+        var pending = new Stack<DirectoryInfo>(start.Where(d => !RepositoryTree.IsSkipped(d)));
         while (pending.Count > 0)
         {
             var current = pending.Pop();
@@ -142,17 +128,15 @@ public static class ProjectDiscovery
             }
 
             var files = entries.OfType<FileInfo>().ToList();
-            if (files.Any(IsPackageMarker))
+            if (files.Any(f => RepositoryTree.IsPackageMarker(f.Name)))
             {
-                // A restored NuGet package (in a global packages folder under any name, or a packages.config `packages/`
-                // folder): its files are the package's, never the repository's projects, and there can be hundreds.
                 continue;
             }
 
             found.AddRange(files.Where(f => Has(f.Name, ProjectExtensions)).Select(f => f.FullName));
             foreach (var child in entries.OfType<DirectoryInfo>())
             {
-                if (!IsSkipped(child))
+                if (!RepositoryTree.IsSkipped(child))
                 {
                     pending.Push(child);
                 }
@@ -161,20 +145,6 @@ public static class ProjectDiscovery
 
         return found;
     }
-
-    /// <summary>
-    /// Build output and <c>node_modules</c> by name; any folder whose name starts with a dot, because tools keep their state
-    /// there (<c>.git</c>, <c>.vs</c>, <c>.idea</c>, <c>.nuget</c>, <c>.tools</c>) and a repository's packages folder is often
-    /// hidden (<c>.packages</c>); a symbolic link or junction, because it may point outside PATH or back into it (a loop).
-    /// </summary>
-    private static bool IsSkipped(DirectoryInfo folder)
-        => folder.Name.StartsWith(".", StringComparison.Ordinal)
-        || SkippedFolderNames.Contains(folder.Name, StringComparer.OrdinalIgnoreCase)
-        || PathSafety.IsLink(folder);
-
-    private static bool IsPackageMarker(FileInfo file)
-        => file.Name.Equals(PackageMetadataFile, StringComparison.OrdinalIgnoreCase)
-        || file.Name.EndsWith(PackageExtension, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The MSBuild projects a solution lists (full paths, unsorted); an error when it cannot be read.</summary>
     private static IEnumerable<string> FromSolution(string solution, out string? error)
