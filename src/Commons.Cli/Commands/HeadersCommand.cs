@@ -97,50 +97,15 @@ internal static class HeadersCommand
     }
 
     /// <summary>
-    /// Every <c>.cs</c> file under <paramref name="folder"/>, in path order, outside the folders <see cref="RepositoryTree"/>
-    /// leaves alone (build output, tool folders, restored packages); links are not followed out of the tree.
+    /// Every <c>.cs</c> file in the tree under <paramref name="folder"/> as <see cref="RepositoryTree.Walk"/> walks it (no
+    /// build output, tool folders or restored packages), in path order; a file that is a link is not followed.
     /// </summary>
     private static IEnumerable<string> SourceFiles(string folder)
-    {
-        var pending = new Stack<DirectoryInfo>();
-        var root = new DirectoryInfo(folder);
-        pending.Push(root);
-        var files = new List<string>();
-        while (pending.Count > 0)
-        {
-            var directory = pending.Pop();
-            try
-            {
-                var entries = directory.GetFileSystemInfos();
-                if (directory != root && entries.Any(e => e is FileInfo && RepositoryTree.IsPackageMarker(e.Name)))
-                {
-                    continue;
-                }
-
-                foreach (var entry in entries)
-                {
-                    if (entry is DirectoryInfo child)
-                    {
-                        if (!RepositoryTree.IsSkipped(child))
-                        {
-                            pending.Push(child);
-                        }
-                    }
-                    else if (entry.Name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !PathSafety.IsLink(entry))
-                    {
-                        files.Add(entry.FullName);
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // A folder that cannot be listed holds no file we could check.
-            }
-        }
-
-        files.Sort(StringComparer.Ordinal);
-        return files;
-    }
+        => RepositoryTree.Walk(new DirectoryInfo(folder))
+            .SelectMany(f => f.Files)
+            .Where(f => f.Name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !PathSafety.IsLink(f))
+            .Select(f => f.FullName)
+            .OrderBy(f => f, StringComparer.Ordinal);
 
     private static void Write(CliConsole console, string format, string folder, int fileCount, List<Finding> findings)
     {

@@ -90,7 +90,8 @@ internal static class ResourceInventory
         var repositoryFiles = RepositoryScanner.Scan(root, problems);
         var entries = Enum.GetValues<ResourceKind>().ToDictionary(k => k, k => new ResourceEntry(k));
         var scanned = entries.Keys.ToDictionary(k => k, _ => 0);
-        foreach (var file in Walk(root).Take(MaxFiles))
+        // The repository's own files, in a stable order (RepositoryTree.Walk: no build output, tool folders or restored packages).
+        foreach (var file in RepositoryTree.Walk(new DirectoryInfo(root)).SelectMany(f => f.Files).Select(f => f.FullName).Take(MaxFiles))
         {
             var relative = CheckReport.Relative(root, file);
             if (Classify(relative) is not { } kind)
@@ -222,46 +223,6 @@ internal static class ResourceInventory
         }
 
         return new UTF8Encoding(false).GetString(content, 0, Math.Min(content.Length, bytes));
-    }
-
-    private static IEnumerable<string> Walk(string root)
-    {
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            var current = pending.Pop();
-            string[] files;
-            string[] folders;
-            try
-            {
-                files = Directory.GetFiles(current);
-                folders = Directory.GetDirectories(current);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            // The folders RepositoryTree leaves alone (build output, tool folders, restored packages) are not the repository's resources.
-            if (current != root && files.Any(f => RepositoryTree.IsPackageMarker(Path.GetFileName(f))))
-            {
-                continue;
-            }
-
-            foreach (var file in files.OrderBy(f => f, StringComparer.Ordinal))
-            {
-                yield return file;
-            }
-
-            foreach (var folder in folders.OrderByDescending(f => f, StringComparer.Ordinal))
-            {
-                if (!RepositoryTree.IsSkipped(new DirectoryInfo(folder)))
-                {
-                    pending.Push(folder);
-                }
-            }
-        }
     }
 }
 

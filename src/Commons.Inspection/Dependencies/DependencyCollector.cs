@@ -38,7 +38,8 @@ public sealed class DependencyCollector
     /// <summary>Folders in a package whose files reach the product.</summary>
     private static readonly string[] ProductFolders = { "lib/", "ref/", "runtimes/", "content/", "contentFiles/", "native/" };
 
-    private readonly Dictionary<string, PackageLicense> licenseCache = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The packages (name/version) whose problems this collector has reported: once each, whatever the target.</summary>
+    private readonly HashSet<string> reported = new(StringComparer.OrdinalIgnoreCase);
     private readonly PackageLicenseStore store;
 
     public DependencyCollector(long maxBytes = BoundedFile.DefaultMaxBytes)
@@ -148,31 +149,32 @@ public sealed class DependencyCollector
     }
 
     /// <summary>
-    /// The licence of every package, read from disk once per collector. Packages are read in parallel (hundreds of small
-    /// files, each parsed and stat'ed: the largest cost after the assets file); problems are reported in graph order.
+    /// The licence of every package, each read from disk once (<see cref="PackageLicenseStore"/>). Packages are read in
+    /// parallel (hundreds of small files, each parsed and stat'ed: the largest cost after the assets file); problems are
+    /// reported in graph order.
     /// </summary>
     private Dictionary<string, PackageLicense> ReadLicenses(FallbackPackagePathResolver? resolver, LockFile lockFile, List<Node> packages, List<CollectionProblem> problems)
     {
-        var unread = packages.Where(n => !licenseCache.ContainsKey(n.Key)).ToList();
-        var read = new PackageLicense[unread.Count];
-        Parallel.For(0, unread.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => read[i] = ReadLicense(resolver, lockFile, unread[i]));
-        for (var i = 0; i < unread.Count; i++)
+        var read = new PackageLicense[packages.Count];
+        Parallel.For(0, packages.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => read[i] = ReadLicense(resolver, lockFile, packages[i]));
+        var licenses = new Dictionary<string, PackageLicense>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < packages.Count; i++)
         {
-            var license = read[i];
-            if (license.ProblemKind is { } kind)
+            var (node, license) = (packages[i], read[i]);
+            if (license.ProblemKind is { } kind && reported.Add(node.Key))
             {
                 problems.Add(new CollectionProblem
                 {
                     Kind = kind,
-                    Message = unread[i].Name + " " + unread[i].Version + ": " + license.Problem,
+                    Message = node.Name + " " + node.Version + ": " + license.Problem,
                     Location = license.NuspecPath is { } nuspec ? new SourceLocation(nuspec, 1, 1) : null,
                 });
             }
 
-            licenseCache[unread[i].Key] = license;
+            licenses[node.Name] = license;
         }
 
-        return packages.ToDictionary(n => n.Name, n => licenseCache[n.Key], StringComparer.OrdinalIgnoreCase);
+        return licenses;
     }
 
     private PackageLicense ReadLicense(FallbackPackagePathResolver? resolver, LockFile lockFile, Node node)

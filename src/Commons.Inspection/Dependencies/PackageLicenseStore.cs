@@ -83,18 +83,10 @@ public sealed class PackageLicenseStore
     internal static List<(string Folder, string Id)> ListedPackages(string assetsPath)
     {
         var found = new List<(string, string)>();
-        byte[] json;
-        try
-        {
-            var length = new FileInfo(assetsPath).Length;
-            if (length == 0 || length > MaxPrefetchAssetsBytes)
-            {
-                return found;
-            }
 
-            json = BoundedFile.TryRead(assetsPath, MaxPrefetchAssetsBytes, out _) ?? Array.Empty<byte>();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        // BoundedFile answers an empty file (or a FIFO) without opening it, refuses one above the cap, and never throws.
+        var json = BoundedFile.TryRead(assetsPath, MaxPrefetchAssetsBytes, out _);
+        if (json is null || json.Length == 0)
         {
             return found;
         }

@@ -104,47 +104,12 @@ public static class ProjectDiscovery
         }
 
         var local = entries.OfType<FileInfo>().Where(f => Has(f.Name, ProjectExtensions)).Select(f => f.FullName).ToList();
-        return Sorted(local.Count > 0 ? local : Search(entries.OfType<DirectoryInfo>()));
+        return Sorted(local.Count > 0 ? local : Search(new DirectoryInfo(folder)));
     }
 
-    /// <summary>Every project below the given folders, skipping the folders and package folders <see cref="RepositoryTree"/> names.</summary>
-    private static List<string> Search(IEnumerable<DirectoryInfo> start)
-    {
-        var found = new List<string>();
-        var pending = new Stack<DirectoryInfo>(start.Where(d => !RepositoryTree.IsSkipped(d)));
-        while (pending.Count > 0)
-        {
-            var current = pending.Pop();
-            FileSystemInfo[] entries;
-            try
-            {
-                // One listing per folder gives both its files and its subfolders.
-                entries = current.GetFileSystemInfos();
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // An unreadable folder holds no project we could evaluate: the rest of the tree is still searched.
-                continue;
-            }
-
-            var files = entries.OfType<FileInfo>().ToList();
-            if (files.Any(f => RepositoryTree.IsPackageMarker(f.Name)))
-            {
-                continue;
-            }
-
-            found.AddRange(files.Where(f => Has(f.Name, ProjectExtensions)).Select(f => f.FullName));
-            foreach (var child in entries.OfType<DirectoryInfo>())
-            {
-                if (!RepositoryTree.IsSkipped(child))
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-
-        return found;
-    }
+    /// <summary>Every project in the tree under <paramref name="folder"/>, as <see cref="RepositoryTree.Walk"/> walks it.</summary>
+    private static List<string> Search(DirectoryInfo folder)
+        => RepositoryTree.Walk(folder).SelectMany(f => f.Files).Where(f => Has(f.Name, ProjectExtensions)).Select(f => f.FullName).ToList();
 
     /// <summary>The MSBuild projects a solution lists (full paths, unsorted); an error when it cannot be read.</summary>
     private static IEnumerable<string> FromSolution(string solution, out string? error)
