@@ -117,6 +117,68 @@ public class PackageLicenseReaderTests
     }
 
     [Fact]
+    public void Unmapped_url_with_a_licence_file_shipped_at_the_root_is_that_file()
+    {
+        // System.Memory and friends: an unversioned corefx link, and the MIT text itself as LICENSE.TXT in the package.
+        const string url = "https://github.com/dotnet/corefx/blob/master/LICENSE.TXT";
+        using var folder = Extract(new FixturePackage("Fix.CoreFx").WithLicenseUrl(url)
+            .WithFile("LICENSE.TXT", System.Text.Encoding.UTF8.GetBytes(SpdxCatalog.Default.GetText("MIT")!))
+            .WithFile("THIRD-PARTY-NOTICES.TXT", System.Text.Encoding.UTF8.GetBytes("Portions are under the GPL-3.0-only licence, see below.")));
+
+        var license = PackageLicenseReader.Read(folder.Path, "Fix.CoreFx");
+
+        Assert.Equal(LicenseSource.PackagedFile, license.Source);
+        Assert.Equal("MIT", license.License);
+        Assert.Equal("LICENSE.TXT", license.LicenseFile);
+        Assert.Equal(url, license.LicenseUrl);
+        Assert.Null(license.Problem);
+    }
+
+    [Fact]
+    public void No_metadata_and_a_licence_file_at_the_root_is_that_file()
+    {
+        using var folder = Extract(new FixturePackage("Fix.Bare").WithFile("license.txt", System.Text.Encoding.UTF8.GetBytes(SpdxCatalog.Default.GetText("Apache-2.0")!)));
+
+        var license = PackageLicenseReader.Read(folder.Path, "Fix.Bare");
+
+        Assert.Equal(LicenseSource.PackagedFile, license.Source);
+        Assert.Equal("Apache-2.0", license.License);
+    }
+
+    [Fact]
+    public void Packaged_licence_files_that_disagree_or_are_not_identified_leave_the_url()
+    {
+        const string url = "https://example.org/license";
+        using var disagree = Extract(new FixturePackage("Fix.Two").WithLicenseUrl(url)
+            .WithFile("LICENSE-MIT", System.Text.Encoding.UTF8.GetBytes(SpdxCatalog.Default.GetText("MIT")!))
+            .WithFile("LICENSE-APACHE", System.Text.Encoding.UTF8.GetBytes(SpdxCatalog.Default.GetText("Apache-2.0")!)));
+        using var unknown = Extract(new FixturePackage("Fix.Own").WithLicenseUrl(url)
+            .WithFile("LICENSE.txt", System.Text.Encoding.UTF8.GetBytes("You may look at this software but not use it.")));
+        using var nested = Extract(new FixturePackage("Fix.Nested").WithLicenseUrl(url)
+            .WithFile("content/LICENSE.txt", System.Text.Encoding.UTF8.GetBytes(SpdxCatalog.Default.GetText("MIT")!)));
+
+        foreach (var (folder, id) in new[] { (disagree, "Fix.Two"), (unknown, "Fix.Own"), (nested, "Fix.Nested") })
+        {
+            var license = PackageLicenseReader.Read(folder.Path, id);
+            Assert.Equal(LicenseSource.Url, license.Source);
+            Assert.Null(license.License);
+            Assert.Equal(url, license.LicenseUrl);
+        }
+    }
+
+    [Fact]
+    public void A_mapped_url_wins_over_a_packaged_file()
+    {
+        using var folder = Extract(new FixturePackage("Fix.Mapped").WithLicenseUrl("https://opensource.org/licenses/MIT")
+            .WithFile("LICENSE.txt", System.Text.Encoding.UTF8.GetBytes(SpdxCatalog.Default.GetText("Apache-2.0")!)));
+
+        var license = PackageLicenseReader.Read(folder.Path, "Fix.Mapped");
+
+        Assert.Equal(LicenseSource.Url, license.Source);
+        Assert.Equal("MIT", license.License);
+    }
+
+    [Fact]
     public void No_licence_metadata_is_none()
     {
         using var folder = Extract(new FixturePackage("Fix.None"));

@@ -54,6 +54,10 @@ public static class DotnetRunner
         start.Environment["DOTNET_CLI_DO_NOT_USE_MSBUILD_SERVER"] = "1";
         start.Environment["UseSharedCompilation"] = "false";
 
+        // Sample repositories name their package folder in their own NuGet.Config; a NUGET_PACKAGES set for the test
+        // run would override it and send their fixture packages into the user's folder.
+        start.Environment.Remove("NUGET_PACKAGES");
+
         var output = new StringBuilder();
         var clock = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };

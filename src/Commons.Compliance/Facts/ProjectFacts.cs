@@ -98,6 +98,12 @@ public enum LicenseSource
 
     /// <summary>Asked from the package source (opt-in online mode).</summary>
     Online,
+
+    /// <summary>
+    /// A licence file at the package's root, identified by its text, for a package whose nuspec declares no licence or
+    /// only a URL that maps to none (the URL is kept).
+    /// </summary>
+    PackagedFile,
 }
 
 /// <summary>A place in a file, 1-based line and column.</summary>

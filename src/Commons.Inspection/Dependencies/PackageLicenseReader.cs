@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Xml;
 using Commons.Compliance.Facts;
+using Commons.Inspection.Repository;
 using NuGet.Packaging;
 
 namespace Commons.Inspection.Dependencies;
@@ -39,6 +40,11 @@ public static class PackageLicenseReader
         }
 
         var result = FromFields(packageFolder, fields, maxBytes);
+        if (result.License is null && result.Source is LicenseSource.Url or LicenseSource.None)
+        {
+            result = FromPackagedFile(packageFolder, result, maxBytes) ?? result;
+        }
+
         result.IsDevelopmentDependency = fields.DevelopmentDependency;
         result.NuspecPath = nuspecPath;
         return result;
@@ -128,6 +134,64 @@ public static class PackageLicenseReader
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A package whose nuspec gives no licence, or only a licence URL that maps to none (often an unversioned link such as
+    /// corefx's <c>blob/master/LICENSE.TXT</c>), may still ship its licence text at its root: that text, identified, is the
+    /// licence of this very version, which a moving URL is not. Several licence files count only when they agree.
+    /// Returns null when no packaged file settles it, so that the URL (or its absence) stays the finding.
+    /// </summary>
+    private static PackageLicense? FromPackagedFile(string packageFolder, PackageLicense declared, long maxBytes)
+    {
+        string? license = null;
+        string? licenseFile = null;
+        double? confidence = null;
+        foreach (var candidate in PackagedLicenseFiles(packageFolder))
+        {
+            var content = BoundedFile.TryRead(candidate, maxBytes, out _);
+            if (content is null)
+            {
+                continue;
+            }
+
+            var identification = LicensingBridge.Identify(content);
+            if (identification.License is null)
+            {
+                // An unidentified licence file beside an identified one leaves the package's licence open.
+                return null;
+            }
+
+            if (license is not null && !string.Equals(license, identification.License, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            license = identification.License;
+            licenseFile ??= Path.GetFileName(candidate);
+            confidence = confidence is { } c ? Math.Min(c, identification.Confidence) : identification.Confidence;
+        }
+
+        return license is null
+            ? null
+            : new PackageLicense { Source = LicenseSource.PackagedFile, License = license, LicenseFile = licenseFile, Confidence = confidence, LicenseUrl = declared.LicenseUrl };
+    }
+
+    /// <summary>The licence files at the package's root (not its notices of third parties), links left alone, in a stable order.</summary>
+    private static string[] PackagedLicenseFiles(string packageFolder)
+    {
+        try
+        {
+            return new DirectoryInfo(packageFolder).EnumerateFiles()
+                .Where(f => RepositoryFileTable.KindOf(f.Name) == RepositoryFileKind.License && !PathSafety.IsLink(f))
+                .Select(f => f.FullName)
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return Array.Empty<string>();
+        }
     }
 
     private static string? FindNuspec(string packageFolder, string packageId)

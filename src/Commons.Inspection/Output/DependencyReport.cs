@@ -82,7 +82,7 @@ public static class DependencyReport
     }
 
     /// <summary>The report's name for a licence source: <c>expression</c>, <c>file</c>, <c>url</c>, <c>online</c> or <c>none</c>.</summary>
-    public static string SourceName(LicenseSource source) => source.ToString().ToLowerInvariant();
+    public static string SourceName(LicenseSource source) => source == LicenseSource.PackagedFile ? "packaged-file" : source.ToString().ToLowerInvariant();
 
     private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
     {
