@@ -13,7 +13,7 @@ using Commons.Licensing;
 namespace Commons.Cli.Commands;
 
 /// <summary>
-/// <c>commons identify FILE... [--format text|tsv|json] [--threshold N]</c>: which SPDX licence each file holds.
+/// <c>commons identify FILE... [--format text|tsv|json] [--threshold N] [--explain]</c>: which SPDX licence each file holds.
 /// One result per file, in the order given; a file that cannot be read or is not text gives NOASSERTION and its
 /// reason on stderr, and the exit code stays 0 (the answer "unknown" is a result, not a failure).
 /// </summary>
@@ -39,22 +39,27 @@ internal static class IdentifyCommand
             }
         });
 
+        var explain = new Option<bool>("--explain") { Description = "Show each licence text, notice, reference and exception found, with its lines, template and coverage, and the lines left over." };
+
         var command = new Command("identify", "Identify the SPDX licence of licence files (LICENSE, COPYING, …).");
         command.Arguments.Add(files);
         command.Options.Add(format);
         command.Options.Add(threshold);
+        command.Options.Add(explain);
         command.SetAction(parseResult => Run(
             console,
             parseResult.GetValue(files) ?? Array.Empty<string>(),
             parseResult.GetValue(format) ?? "text",
-            parseResult.GetValue(threshold)));
+            parseResult.GetValue(threshold),
+            parseResult.GetValue(explain)));
         return command;
     }
 
-    internal static int Run(CliConsole console, IReadOnlyList<string> paths, string format, double thresholdPercent)
+    internal static int Run(CliConsole console, IReadOnlyList<string> paths, string format, double thresholdPercent, bool explain = false)
     {
         // At the default threshold, the same memo as the build: a text any build or run identified is answered from it.
-        Func<byte[], LicenseIdentification> identify = thresholdPercent == LicenseIdentifier.DefaultThresholdPercent
+        // The memo keeps answers, not detections: an explanation identifies the text again.
+        Func<byte[], LicenseIdentification> identify = thresholdPercent == LicenseIdentifier.DefaultThresholdPercent && !explain
             ? Commons.Inspection.IdentificationMemo.Shared.Identify
             : Commons.Inspection.IdentifierIndexCache.Default.WithThreshold(thresholdPercent).Identify;
         var results = new List<(string Path, LicenseIdentification Result)>(paths.Count);
@@ -86,6 +91,10 @@ internal static class IdentifyCommand
                 foreach (var (path, result) in results)
                 {
                     console.Out.WriteLine(Describe(path, result));
+                    if (explain)
+                    {
+                        Explain(console, result);
+                    }
                 }
 
                 break;
@@ -133,6 +142,52 @@ internal static class IdentifyCommand
             return null;
         }
     }
+
+    /// <summary>
+    /// One line per detection and per span of left-over lines: where, what, how closely. Never the text itself (a report
+    /// must not carry a licence text, FIELD-NOTES §3): line numbers and counts only.
+    /// </summary>
+    private static void Explain(CliConsole console, LicenseIdentification result)
+    {
+        if (result.Detections.Count == 0)
+        {
+            var how = result.IsMatch
+                ? "the whole file is one catalogue text (" + (result.Confidence >= 100 ? "exact" : Percent(result.Confidence) + " % similar") + ")"
+                : result.Reason ?? "nothing found";
+            console.Out.WriteLine("  " + how);
+            return;
+        }
+
+        foreach (var detection in result.Detections)
+        {
+            var differing = detection.DifferingWords == 0 ? string.Empty : ", " + detection.DifferingWords + " words differ";
+            console.Out.WriteLine(
+                "  lines " + Lines(detection.StartLine, detection.EndLine) + ": " + detection.Expression + " — " + Describe(detection.Kind) + " "
+                + detection.Template + ", coverage " + Percent(detection.Coverage) + " %" + differing);
+        }
+
+        foreach (var left in result.Unmatched)
+        {
+            console.Out.WriteLine("  lines " + Lines(left.StartLine, left.EndLine) + ": left over, " + left.Words + " word" + (left.Words == 1 ? string.Empty : "s") + " no licence explains");
+        }
+
+        if (result.Reason is not null)
+        {
+            console.Out.WriteLine("  " + result.Reason);
+        }
+    }
+
+    private static string Lines(int start, int end) => start == end ? start.ToString(CultureInfo.InvariantCulture) : start.ToString(CultureInfo.InvariantCulture) + "-" + end.ToString(CultureInfo.InvariantCulture);
+
+    private static string Describe(DetectionKind kind) => kind switch
+    {
+        DetectionKind.Text => "text of",
+        DetectionKind.Notice => "notice",
+        DetectionKind.Reference => "cited by name",
+        DetectionKind.Tag => "tag",
+        DetectionKind.Exception => "exception",
+        _ => "known non-SPDX licence",
+    };
 
     private static string Describe(string path, LicenseIdentification result)
     {

@@ -403,6 +403,18 @@ internal sealed class CatalogueIndex
     /// <summary>The normaliser for files: the catalogue's, plus its vocabulary to rejoin words hyphenated across lines.</summary>
     public LicenseTextNormalizer FileNormalizer { get; }
 
+    private DetectorIndex? detectorIndex;
+    private LicenseNames? licenseNames;
+
+    /// <summary>The texts as word numbers for the detector; built on first use (only files the whole-file match cannot answer need it).</summary>
+    public DetectorIndex DetectorIndex => System.Threading.LazyInitializer.EnsureInitialized(ref detectorIndex, () => DetectorIndex.Build(this))!;
+
+    /// <summary>Licence names as sentences cite them, for the detector's references.</summary>
+    public LicenseNames Names(SpdxCatalog catalog)
+        => System.Threading.LazyInitializer.EnsureInitialized(
+            ref licenseNames,
+            () => new LicenseNames(catalog, KnownLicense.All.SelectMany(k => k.Aliases.Select(a => new KeyValuePair<string, string>(a, k.Id)))))!;
+
     /// <summary>The canonical entry whose normalised text is exactly this one, if any.</summary>
     public CatalogueEntry? FindExact(NormalizedText text)
         => byWords.TryGetValue(text.Words, out var entry) ? entry : null;

@@ -22,6 +22,10 @@ internal static class IdentificationTables
         Pair("GCC-exception-3.1", "gcc runtime library exception version 3 1"),
         Pair("Autoconf-exception-3.0", "autoconf configure script exception version 3 0"),
         Pair("Universal-FOSS-exception-1.0", "the universal foss exception version 1 0"),
+        Pair("GCC-exception-3.1", "is an additional permission under section 7 of the gnu general public license version 3 gplv3 it applies to a given file the runtime library"),
+        Pair("LGPL-3.0-linking-exception", "the copyright holders of this library give you permission to convey to a third party a combined work that links statically or dynamically to this library without providing any minimal corresponding source or minimal application code"),
+        Pair("Qt-LGPL-exception-1.1", "as an additional permission to the gnu lesser general public license version 2 1 the object code form of a work that uses the library may incorporate material from a header file that is part of the library"),
+        Pair("WxWindows-exception-3.1", "the exception is that you may use copy link modify and distribute under your own terms binary object code versions of works based on the library"),
     };
 
     /// <summary>
@@ -62,6 +66,7 @@ internal static class IdentificationTables
         Pair("BSD-", "copyright holders"),
         Pair("BSD-", "copyright holder"),
         Pair("ISC", "the author"),
+        Pair("X11", "x consortium"),
     };
 
     /// <summary>
@@ -82,8 +87,82 @@ internal static class IdentificationTables
         "you may choose", "you can choose", "choose either", "one of the following", "or alternatively", "multi licensed",
     };
 
+    /// <summary>Catalogue texts shorter than this (in words) are not looked for inside longer files: too little to be sure of.</summary>
+    public const int MinTemplateWords = 20;
+
+    /// <summary>A text found inside a file covers at least this share of its template's words, whatever its fields allow.</summary>
+    public const double MinTextCoverage = 0.95;
+
+    /// <summary>The same text is looked for at most this many times in one file.</summary>
+    public const int MaxCopiesOfOneText = 12;
+
+    /// <summary>A file holding at least this share of a text's distinct words is aligned with that text.</summary>
+    public const double CandidateContainment = 0.85;
+
+    /// <summary>
+    /// A file's words inside a matched text that the text lacks, beyond the template fields (a holder's name): at most this
+    /// many, plus <see cref="InsertedWordsPerThousand"/> per thousand words of the text. More, and the text was modified.
+    /// </summary>
+    public const int MaxInsertedWords = 3;
+
+    /// <summary>See <see cref="MaxInsertedWords"/>.</summary>
+    public const int InsertedWordsPerThousand = 5;
+
+    /// <summary>Words of a text that a copy may lack (a dropped title line, a missing optional sentence): this many plus <see cref="DeletedWordsPerThousand"/>.</summary>
+    public const int MaxDeletedWords = 3;
+
+    /// <summary>See <see cref="MaxDeletedWords"/>.</summary>
+    public const int DeletedWordsPerThousand = 10;
+
+    /// <summary>Words a template field (a holder's name, a year, a product name) may stand for in a copy.</summary>
+    public const int WordsPerField = 6;
+
+    /// <summary>A run of file words this long inside an alignment splits it: the two sides are not one copy of the text.</summary>
+    public const int MaxInsertionInsideText = 40;
+
+    /// <summary>An exception takes at most this many words of its section (its own text, not whatever follows it).</summary>
+    public const int MaxExceptionWords = 400;
+
+    /// <summary>A file this short (in words) may name its licence without a citing verb ("MIT", "Apache-2.0 OR MIT").</summary>
+    public const int MaxNameOnlyWords = 12;
+
+    /// <summary>Names at most this many words apart belong to one reference ("Apache License 2.0 (LICENSE-APACHE) or MIT").</summary>
+    public const int MaxWordsBetweenNames = 14;
+
+    /// <summary>A name counts as cited when one of <see cref="CitingWords"/> stands at most this many words before it.</summary>
+    public const int MaxWordsBeforeName = 8;
+
+    /// <summary>Words that cite a licence by name in the sentence that follows them ("licensed under the MIT license").</summary>
+    public static readonly HashSet<string> CitingWords = new(StringComparer.Ordinal)
+    {
+        "licensed", "licenced", "released", "distributed", "available", "published", "provided", "under", "license", "licensing",
+        "licenses", "see", "terms", "dual", "either", "identifier", "spdx",
+    };
+
+    /// <summary>Words after a licence's name that grant later versions too.</summary>
+    public static readonly IReadOnlyList<string> OrLaterPhrases = new[]
+    {
+        "or at your option any later version", "or any later version", "or later", "or newer", "or any later", "or above",
+    };
+
+    /// <summary>A pointer to Debian's copy of a licence names the licence only when at most this many other words are left.</summary>
+    public const int MaxWordsBesidePointer = 10;
+
+    /// <summary>Front matter (YAML, TOML) longer than this many lines is not taken for front matter.</summary>
+    public const int MaxFrontMatterLines = 200;
+
+    /// <summary>Words that, in the text no licence explains, read as terms of their own (a file that adds conditions is not its licences).</summary>
+    public static readonly IReadOnlyList<string> TermWords = new[]
+    {
+        "shall", "must", "prohibited", "forbidden", "restricted", "restriction", "restrictions", "fee", "fees", "royalty",
+        "royalties", "noncommercial", "commercial", "agree", "agrees", "warrant", "indemnify", "liable", "liability", "revoke",
+    };
+
     /// <summary>How many words a file may hold beyond the licences found in it (a preamble such as "X is dual-licensed") and still be those licences.</summary>
     public const int MaxUnmatchedWords = 60;
+
+    /// <summary>At most this many words of commentary beside long licence texts (see the detector's Combine).</summary>
+    public const int MaxCommentaryWords = 150;
 
     /// <summary>Longer texts (in characters) are not split into sections: several licence texts together stay far below this.</summary>
     public const int MaxSectionsTextLength = 300_000;

@@ -56,6 +56,15 @@ public sealed class LicenseIdentification
     /// </summary>
     public IReadOnlyList<string> EquivalentLicenses { get; }
 
+    /// <summary>
+    /// Each licence text, notice, reference, tag or exception found in the file, in file order, with its lines. Empty when
+    /// the whole file matched one catalogue text (the usual case) and for answers read back from a memo.
+    /// </summary>
+    public IReadOnlyList<LicenseDetection> Detections { get; internal set; } = Array.Empty<LicenseDetection>();
+
+    /// <summary>The lines with words no detection explains (titles, copyright lines and formatting do not count).</summary>
+    public IReadOnlyList<UnmatchedSpan> Unmatched { get; internal set; } = Array.Empty<UnmatchedSpan>();
+
     /// <summary>True when <see cref="License"/> holds an expression.</summary>
     public bool IsMatch => License is not null;
 

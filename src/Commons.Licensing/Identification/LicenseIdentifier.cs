@@ -13,8 +13,8 @@ namespace Commons.Licensing;
 /// <summary>
 /// Says which SPDX licence a text is: exact match of the normalised words first, then a similarity score against every
 /// catalogue text (licensee's Dice-with-size-penalty), with a threshold (98 % by default, as licensee).
-/// A file that holds several licences (dual licensing, a licence and its exception) is split into sections and each
-/// section identified; the file's own words say how they combine (see <see cref="Identify(string)"/>).
+/// A file that is not one licence text from start to end goes to <see cref="LicenseDetector"/>, which finds every text,
+/// notice, reference and exception inside it, with their lines, and combines them as the file says (see <see cref="Identify(string)"/>).
 /// </summary>
 /// <remarks>
 /// The catalogue is normalised once, on first use, and shared by every identification (thread-safe).
@@ -163,10 +163,17 @@ public sealed class LicenseIdentifier
             return new LicenseIdentification(found, best.Score, best.Entry.Canonical.License.Id, best.Score, new[] { found }, null, best.Entry.Canonical.Twins.Skip(1).ToArray());
         }
 
-        var sections = IdentifySections(lines, title);
-        if (sections is not null)
+        // Not one licence text from start to end: find each text, notice, reference and exception inside the file.
+        var detected = new LicenseDetector(Index, Index.DetectorIndex, Index.Names(Catalog)).Detect(lines);
+        if (detected is not null && (detected.IsMatch || detected.Detections.Count > 0))
         {
-            return sections;
+            if (!detected.IsMatch && best.Entry is not null && best.Score > detected.ClosestConfidence && detected.Detections.All(d => d.Kind != DetectionKind.Text))
+            {
+                // Only notices or names were found, and the whole text resembles a catalogue text more: say that one.
+                return LicenseIdentification.NoAssertion(detected.Reason + "; closest text is " + best.Entry.Canonical.License.Id + " at " + NormalizedText.Format(best.Score) + " %", best.Entry.Canonical.License.Id, best.Score);
+            }
+
+            return detected;
         }
 
         return best.Entry is null
@@ -316,140 +323,6 @@ public sealed class LicenseIdentifier
         return string.Join(" ", taken);
     }
 
-    /// <summary>
-    /// Several licences in one file: split it where a new licence starts (a horizontal rule, a title line after a blank
-    /// line, an exception's first sentence), then grow each section as far as the result still matches.
-    /// </summary>
-    private LicenseIdentification? IdentifySections(string[] lines, string title)
-    {
-        if (lines.Sum(l => l.Length + 1) > IdentificationTables.MaxSectionsTextLength)
-        {
-            return null;
-        }
-
-        var starts = LicenseSections.Starts(lines, Index.FileNormalizer);
-        if (starts.Count < 2 || starts.Count > IdentificationTables.MaxSections)
-        {
-            return null;
-        }
-
-        var normalizer = Index.FileNormalizer;
-        var sections = new NormalizedText[starts.Count];
-        for (var s = 0; s < starts.Count; s++)
-        {
-            var end = s + 1 < starts.Count ? starts[s + 1] : lines.Length;
-            sections[s] = normalizer.Normalize(lines, starts[s], end);
-        }
-
-        // Sections after an "END OF TERMS AND CONDITIONS" line, up to the next horizontal rule, are instructions
-        // (the Apache appendix): never counted as words of other terms.
-        var afterTerms = new bool[starts.Count];
-        var inAfterTerms = false;
-        for (var s = 0; s < starts.Count; s++)
-        {
-            if (starts[s] > 0 && LicenseTextNormalizer.IsRule(lines[starts[s] - 1]))
-            {
-                inAfterTerms = false;
-            }
-
-            afterTerms[s] = inAfterTerms;
-            var end = s + 1 < starts.Count ? starts[s + 1] : lines.Length;
-            for (var l = starts[s]; l < end && !inAfterTerms; l++)
-            {
-                inAfterTerms = LicenseTextNormalizer.IsEndOfTerms(lines[l]);
-            }
-        }
-
-        var budget = IdentificationTables.MaxSectionMatches;
-        var found = new List<string>();
-        var scores = new List<double>();
-        var unmatched = new List<string>();
-        var i = 0;
-        while (i < sections.Length)
-        {
-            // Grow the section forwards and keep the longest run that still matches one licence.
-            var matchedTo = -1;
-            string? matchedId = null;
-            var matchedScore = 0.0;
-            var run = new RunningText();
-            for (var j = i; j < sections.Length && budget > 0; j++)
-            {
-                run.Add(sections[j]);
-                if (run.IsEmpty)
-                {
-                    continue;
-                }
-
-                // Longer than any catalogue text can be and still match: growing further is pointless.
-                if (run.Length > Index.LongestText * 1.1)
-                {
-                    break;
-                }
-
-                budget--;
-
-                var (entry, score) = Match(run.ToNormalizedText(), i == 0 ? title : string.Empty, ThresholdPercent);
-                if (entry is not null && score >= ThresholdPercent)
-                {
-                    matchedTo = j;
-                    matchedId = IdentificationTables.DeprecatedIdExpressions.TryGetValue(entry.License.Id, out var expression) ? expression : entry.License.Id;
-                    matchedScore = score;
-                }
-            }
-
-            var matched = matchedId is not null;
-            if (matched)
-            {
-                if (!found.Contains(matchedId!))
-                {
-                    found.Add(matchedId!);
-                    scores.Add(matchedScore);
-                }
-
-                i = matchedTo + 1;
-            }
-            if (!matched)
-            {
-                var words = sections[i].Words;
-                var exception = FindException(words, excludedBy: null);
-                if (exception is not null && found.Count > 0 && found[found.Count - 1].IndexOf(" WITH ", StringComparison.Ordinal) < 0)
-                {
-                    found[found.Count - 1] += " WITH " + exception;
-                }
-                else if (!afterTerms[i])
-                {
-                    unmatched.AddRange(words);
-                }
-
-                i++;
-            }
-        }
-
-        if (found.Count == 0 || budget <= 0)
-        {
-            return null;
-        }
-
-        var confidence = scores.Min();
-        if (unmatched.Count > IdentificationTables.MaxUnmatchedWords)
-        {
-            return new LicenseIdentification(
-                null, 0, found[0], confidence, found, "holds " + string.Join(", ", found) + " and " + unmatched.Count + " more words that match no licence");
-        }
-
-        if (found.Count == 1)
-        {
-            return new LicenseIdentification(found[0], confidence, found[0], confidence, found, null);
-        }
-
-        var alternatives = ContainsAny(string.Join(" ", unmatched), IdentificationTables.AlternativePhrases);
-        var expressionText = string.Join(alternatives ? " OR " : " AND ", found);
-        var reason = alternatives
-            ? "several licences, offered as alternatives: combined with OR"
-            : "several licences and no word saying they are alternatives: combined with AND (all apply)";
-        return new LicenseIdentification(expressionText, confidence, found[0], confidence, found, reason);
-    }
-
     /// <summary>The exception whose characteristic sentence the words contain (and the catalogue text, if given, does not).</summary>
     private static string? FindException(string[] words, string[]? excludedBy)
     {
@@ -465,36 +338,5 @@ public sealed class LicenseIdentifier
         }
 
         return null;
-    }
-
-    private static bool ContainsAny(string words, IEnumerable<string> phrases)
-    {
-        var padded = " " + words + " ";
-        return phrases.Any(p => padded.IndexOf(" " + p + " ", StringComparison.Ordinal) >= 0);
-    }
-
-    /// <summary>Sections joined one after another, with the word set kept up to date (no re-hashing per run).</summary>
-    private sealed class RunningText
-    {
-        private readonly List<string> words = new();
-        private readonly List<int> lines = new();
-        private readonly HashSet<string> set = new(StringComparer.Ordinal);
-        private int fields;
-
-        public bool IsEmpty => words.Count == 0;
-
-        /// <summary>Characters of the words joined by spaces, as <see cref="NormalizedText.Length"/>.</summary>
-        public int Length { get; private set; }
-
-        public void Add(NormalizedText section)
-        {
-            Length += section.Words.Length == 0 ? 0 : section.Length + (words.Count > 0 ? 1 : 0);
-            words.AddRange(section.Words);
-            lines.AddRange(section.Lines);
-            set.UnionWith(section.Words);
-            fields += section.FieldCount;
-        }
-
-        public NormalizedText ToNormalizedText() => new(words.ToArray(), lines.ToArray(), fields, set);
     }
 }

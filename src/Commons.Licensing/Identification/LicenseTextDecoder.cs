@@ -7,11 +7,25 @@ using System.Text;
 namespace Commons.Licensing.Identification;
 
 /// <summary>Bytes of a would-be licence file → text, or the reason it is not text.</summary>
+/// <remarks>
+/// UTF-8 (BOM optional), UTF-16 and UTF-32 in either byte order, with or without a BOM: Windows editors write UTF-16
+/// with a BOM, some generators write it without one, and a licence file in UTF-16 is still a licence file. Without a
+/// BOM the encoding is read from where the NUL bytes of ASCII text fall (a licence text is mostly ASCII); anything that
+/// does not decode cleanly is refused with a reason rather than guessed.
+/// </remarks>
 internal static class LicenseTextDecoder
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly Encoding StrictUtf16Le = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly Encoding StrictUtf16Be = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly Encoding StrictUtf32Le = new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true);
+    private static readonly Encoding StrictUtf32Be = new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true);
 
-    /// <summary>Decodes UTF-8 (with or without BOM) and UTF-16 with a BOM; anything else gets a reason instead of text.</summary>
+    // Code units sampled to recognise UTF-16/UTF-32 without a BOM, and the share of them that must look like ASCII.
+    private const int SampledUnits = 512;
+    private const double AsciiShare = 0.9;
+
+    /// <summary>Decodes the content; anything that is not text gets a reason instead.</summary>
     public static string? Decode(byte[]? content, out string? reason)
     {
         reason = null;
@@ -21,14 +35,25 @@ internal static class LicenseTextDecoder
             return null;
         }
 
-        // UTF-16 is unambiguous only with its byte-order mark; Windows editors write one.
-        if (content.Length >= 2 && ((content[0] == 0xFF && content[1] == 0xFE) || (content[0] == 0xFE && content[1] == 0xFF)))
+        var (encoding, skip, name) = Detect(content);
+        if (encoding is not null)
         {
-            var encoding = content[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
-            var text = encoding.GetString(content, 2, (content.Length - 2) & ~1);
+            var unit = encoding == StrictUtf16Le || encoding == StrictUtf16Be ? 2 : 4;
+            var length = (content.Length - skip) / unit * unit;
+            string text;
+            try
+            {
+                text = encoding.GetString(content, skip, length);
+            }
+            catch (DecoderFallbackException)
+            {
+                reason = "not valid " + name + " text";
+                return null;
+            }
+
             if (text.IndexOf('\0') >= 0)
             {
-                reason = "binary content (NUL characters in UTF-16 text)";
+                reason = "binary content (NUL characters in " + name + " text)";
                 return null;
             }
 
@@ -54,6 +79,81 @@ internal static class LicenseTextDecoder
             reason = "not valid UTF-8 text";
             return null;
         }
+    }
+
+    /// <summary>The UTF-16/UTF-32 flavour of the content (BOM first, then the NUL pattern of ASCII), or null for UTF-8.</summary>
+    private static (Encoding? Encoding, int Skip, string Name) Detect(byte[] c)
+    {
+        // UTF-32 LE's BOM starts like UTF-16 LE's: test the longer one first.
+        if (c.Length >= 4 && c[0] == 0xFF && c[1] == 0xFE && c[2] == 0 && c[3] == 0)
+        {
+            return (StrictUtf32Le, 4, "UTF-32");
+        }
+
+        if (c.Length >= 4 && c[0] == 0 && c[1] == 0 && c[2] == 0xFE && c[3] == 0xFF)
+        {
+            return (StrictUtf32Be, 4, "UTF-32");
+        }
+
+        if (c.Length >= 2 && c[0] == 0xFF && c[1] == 0xFE)
+        {
+            return (StrictUtf16Le, 2, "UTF-16");
+        }
+
+        if (c.Length >= 2 && c[0] == 0xFE && c[1] == 0xFF)
+        {
+            return (StrictUtf16Be, 2, "UTF-16");
+        }
+
+        if (c.Length >= 8 && c.Length % 4 == 0)
+        {
+            if (LooksLikeAscii(c, 4, 0))
+            {
+                return (StrictUtf32Le, 0, "UTF-32");
+            }
+
+            if (LooksLikeAscii(c, 4, 3))
+            {
+                return (StrictUtf32Be, 0, "UTF-32");
+            }
+        }
+
+        if (c.Length >= 4 && c.Length % 2 == 0)
+        {
+            if (LooksLikeAscii(c, 2, 0))
+            {
+                return (StrictUtf16Le, 0, "UTF-16");
+            }
+
+            if (LooksLikeAscii(c, 2, 1))
+            {
+                return (StrictUtf16Be, 0, "UTF-16");
+            }
+        }
+
+        return (null, 0, "UTF-8");
+    }
+
+    /// <summary>
+    /// True when most sampled code units of <paramref name="unit"/> bytes hold one ASCII byte at <paramref name="at"/> and
+    /// zeros elsewhere: ASCII text in that encoding.
+    /// </summary>
+    private static bool LooksLikeAscii(byte[] c, int unit, int at)
+    {
+        var units = Math.Min(SampledUnits, c.Length / unit);
+        var ascii = 0;
+        for (var u = 0; u < units; u++)
+        {
+            var ok = c[(u * unit) + at] is > 0 and < 0x80;
+            for (var b = 0; b < unit && ok; b++)
+            {
+                ok = b == at || c[(u * unit) + b] == 0;
+            }
+
+            ascii += ok ? 1 : 0;
+        }
+
+        return units > 0 && ascii >= units * AsciiShare;
     }
 
     /// <summary>How many bytes at the end start a UTF-8 sequence that the content does not finish.</summary>

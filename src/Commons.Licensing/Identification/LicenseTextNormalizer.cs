@@ -77,7 +77,9 @@ internal sealed class LicenseTextNormalizer
     }
 
     /// <summary>Normalises lines [start, end) of a text; word line numbers stay relative to the whole text.</summary>
-    public NormalizedText Normalize(string[] allLines, int start, int end)
+    /// <param name="keepAfterEndOfTerms">Keep the words after "END OF TERMS AND CONDITIONS" (a file may hold another
+    /// licence after one that ends so) and list those lines in <see cref="NormalizedText.EndOfTermsLines"/> instead.</param>
+    public NormalizedText Normalize(string[] allLines, int start, int end, bool keepAfterEndOfTerms = false)
     {
         var lines = new string[end - start];
         Array.Copy(allLines, start, lines, 0, lines.Length);
@@ -99,8 +101,16 @@ internal sealed class LicenseTextNormalizer
 
         StripLeadingTitles(lines);
         var fieldCount = 0;
+        var endOfTerms = new List<int>();
         for (var i = 0; i < lines.Length; i++)
         {
+            if (keepAfterEndOfTerms && EndOfTerms.IsMatch(lines[i]))
+            {
+                endOfTerms.Add(start + i + 1);
+                lines[i] = string.Empty;
+                continue;
+            }
+
             if (EndOfTerms.IsMatch(lines[i]))
             {
                 for (var j = i; j < lines.Length; j++)
@@ -134,7 +144,7 @@ internal sealed class LicenseTextNormalizer
         }
 
         ApplyPhrases(words, wordLines);
-        return new NormalizedText(words.ToArray(), wordLines.ToArray(), fieldCount);
+        return new NormalizedText(words.ToArray(), wordLines.ToArray(), fieldCount) { EndOfTermsLines = endOfTerms };
     }
 
     /// <summary>The comparable form of a title line: lower-case words, without a leading "the".</summary>
@@ -310,6 +320,11 @@ internal sealed class LicenseTextNormalizer
         return hasDigit && words.Length <= 10 && !SentenceEnd.IsMatch(line) && !line.TrimEnd().EndsWith(".", StringComparison.Ordinal);
     }
 
+    /// <summary>A line that carries no terms of its own: a title, a version line, a lone URL or "all rights reserved".</summary>
+    public bool IsIgnorableLine(string line)
+        => IsTitle(line) || VersionLine.IsMatch(line) || UrlLine.IsMatch(line) || HorizontalRule.IsMatch(line)
+            || line.Trim().Trim('.').Equals("all rights reserved", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A short line naming a licence ("MIT License", "GNU GENERAL PUBLIC LICENSE") or equal to a catalogue name or id.</summary>
     public bool IsTitle(string line)
     {
@@ -465,6 +480,9 @@ internal sealed class NormalizedText
     public int[] Lines { get; }
 
     public int FieldCount { get; }
+
+    /// <summary>1-based lines that said "END OF TERMS AND CONDITIONS", when the normaliser was asked to keep what follows.</summary>
+    public IReadOnlyList<int> EndOfTermsLines { get; set; } = Array.Empty<int>();
 
     /// <summary>The words joined by single spaces, for reading (the exact match compares <see cref="Words"/> themselves).</summary>
     public string Joined => string.Join(" ", Words);

@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace Commons.Licensing.Identification;
+
+/// <summary>
+/// The catalogue texts as word numbers, for finding where a licence text sits inside a longer file: which texts a file
+/// may contain (most of their distinct words occur in it), then an alignment of each with the file.
+/// </summary>
+/// <remarks>Built on the first file that the whole-file match cannot answer (about 30 ms), then shared.</remarks>
+internal sealed class DetectorIndex
+{
+    private DetectorIndex(Dictionary<string, int> ids, List<AlignedTemplate> templates)
+    {
+        Ids = ids;
+        Templates = templates;
+    }
+
+    /// <summary>Word → number; words of a file the catalogue never uses have none (they can never match).</summary>
+    public Dictionary<string, int> Ids { get; }
+
+    /// <summary>One template per distinct catalogue text (the canonical entry of each twin group).</summary>
+    public IReadOnlyList<AlignedTemplate> Templates { get; }
+
+    public static DetectorIndex Build(CatalogueIndex index)
+    {
+        var ids = new Dictionary<string, int>(index.Vocabulary.Count, StringComparer.Ordinal);
+        foreach (var word in index.Vocabulary)
+        {
+            ids[word] = ids.Count;
+        }
+
+        var stamp = new int[ids.Count];
+        var templates = new List<AlignedTemplate>();
+        foreach (var entry in index.Entries)
+        {
+            if (entry.Canonical != entry || entry.Text.Words.Length < IdentificationTables.MinTemplateWords)
+            {
+                continue;
+            }
+
+            var words = new int[entry.Text.Words.Length];
+            var distinct = new List<int>();
+            for (var i = 0; i < words.Length; i++)
+            {
+                var id = ids.TryGetValue(entry.Text.Words[i], out var n) ? n : -1;
+                words[i] = id;
+                if (id >= 0 && stamp[id] != templates.Count + 1)
+                {
+                    stamp[id] = templates.Count + 1;
+                    distinct.Add(id);
+                }
+            }
+
+            templates.Add(new AlignedTemplate(entry, words, distinct.ToArray()));
+        }
+
+        return new DetectorIndex(ids, templates);
+    }
+
+    /// <summary>The file's words as numbers (-1 for a word the catalogue never uses).</summary>
+    public int[] Number(string[] words)
+    {
+        var numbers = new int[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            numbers[i] = Ids.TryGetValue(words[i], out var n) ? n : -1;
+        }
+
+        return numbers;
+    }
+}
+
+/// <summary>A catalogue text as word numbers.</summary>
+internal sealed class AlignedTemplate
+{
+    private Dictionary<ulong, int>? anchors;
+
+    public AlignedTemplate(CatalogueEntry entry, int[] words, int[] distinct)
+    {
+        Entry = entry;
+        Words = words;
+        Distinct = distinct;
+    }
+
+    public CatalogueEntry Entry { get; }
+
+    public int[] Words { get; }
+
+    /// <summary>Each word number once: the candidate filter counts how many of them a file holds.</summary>
+    public int[] Distinct { get; }
+
+    /// <summary>Every run of <see cref="TextAligner.AnchorLength"/> words that occurs once in the text → where it starts (-1: several times).</summary>
+    public Dictionary<ulong, int> Anchors => LazyInitializer.EnsureInitialized(ref anchors, () => TextAligner.AnchorsOf(Words))!;
+}
+
+/// <summary>Where a template sits in a file and how closely the file follows it.</summary>
+internal readonly struct Alignment
+{
+    public Alignment(int start, int end, int matched, int inserted, int deleted)
+    {
+        Start = start;
+        End = end;
+        Matched = matched;
+        Inserted = inserted;
+        Deleted = deleted;
+    }
+
+    /// <summary>First word of the file in the aligned span.</summary>
+    public int Start { get; }
+
+    /// <summary>Last word of the file in the aligned span (inclusive).</summary>
+    public int End { get; }
+
+    /// <summary>Template words found in order in the file.</summary>
+    public int Matched { get; }
+
+    /// <summary>Words of the file inside the span that the template lacks.</summary>
+    public int Inserted { get; }
+
+    /// <summary>Words of the template that the file lacks.</summary>
+    public int Deleted { get; }
+}
+
+/// <summary>
+/// Aligns a template with a file: runs of words that occur once in the template are anchors; the longest chain of
+/// anchors in order in both texts fixes the alignment, and the gaps between anchors are compared word by word.
+/// Linear in the lengths for texts that match, bounded for texts that do not.
+/// </summary>
+internal static class TextAligner
+{
+    public const int AnchorLength = 4;
+
+    // Gaps longer than this (in words, on either side) are not compared word by word: counted as all different.
+    private const int MaxGapCompared = 160;
+
+    public static Dictionary<ulong, int> AnchorsOf(int[] words)
+    {
+        var anchors = new Dictionary<ulong, int>(Math.Max(0, words.Length - AnchorLength + 1));
+        for (var i = 0; i + AnchorLength <= words.Length; i++)
+        {
+            if (!TryKey(words, i, out var key))
+            {
+                continue;
+            }
+
+            anchors[key] = anchors.ContainsKey(key) ? -1 : i;
+        }
+
+        return anchors;
+    }
+
+    /// <summary>Aligns <paramref name="template"/> with the words [from, to) of <paramref name="file"/>; null when no anchor is shared.</summary>
+    public static Alignment? Align(AlignedTemplate template, int[] file, int from, int to)
+    {
+        var e = template.Words;
+        var anchors = template.Anchors;
+
+        // Anchor pairs (template position, file position), in file order.
+        var pairE = new List<int>();
+        var pairF = new List<int>();
+        for (var j = from; j + AnchorLength <= to; j++)
+        {
+            if (TryKey(file, j, out var key) && anchors.TryGetValue(key, out var i) && i >= 0)
+            {
+                pairE.Add(i);
+                pairF.Add(j);
+            }
+        }
+
+        if (pairE.Count == 0)
+        {
+            return null;
+        }
+
+        var chain = BestSegment(LongestIncreasingChain(pairE), pairE, pairF);
+        var matchedE = new bool[e.Length];
+        var matchedF = new bool[to - from];
+        var previousE = -1;
+        var previousF = -1;
+        foreach (var k in chain)
+        {
+            var i = pairE[k];
+            var j = pairF[k];
+            if (previousE >= 0 && i > previousE && j > previousF)
+            {
+                CompareGap(e, previousE, i, file, previousF, j, matchedE, matchedF, from);
+            }
+
+            for (var d = 0; d < AnchorLength; d++)
+            {
+                matchedE[i + d] = true;
+                matchedF[j + d - from] = true;
+            }
+
+            previousE = i + AnchorLength;
+            previousF = j + AnchorLength;
+        }
+
+        // Before the first anchor and after the last: the file's nearest words against the template's head and tail.
+        var firstE = pairE[chain[0]];
+        var firstF = pairF[chain[0]];
+        if (firstE > 0)
+        {
+            var window = Math.Min(firstF - from, firstE + (firstE / 2) + 8);
+            CompareGap(e, 0, firstE, file, firstF - window, firstF, matchedE, matchedF, from);
+        }
+
+        if (previousE < e.Length)
+        {
+            var tail = e.Length - previousE;
+            var window = Math.Min(to - previousF, tail + (tail / 2) + 8);
+            CompareGap(e, previousE, e.Length, file, previousF, previousF + window, matchedE, matchedF, from);
+        }
+
+        var start = -1;
+        var end = -1;
+        for (var f = 0; f < matchedF.Length; f++)
+        {
+            if (matchedF[f])
+            {
+                start = start < 0 ? f : start;
+                end = f;
+            }
+        }
+
+        var matched = 0;
+        foreach (var m in matchedE)
+        {
+            matched += m ? 1 : 0;
+        }
+
+        var inserted = 0;
+        for (var f = start; f <= end; f++)
+        {
+            inserted += matchedF[f] ? 0 : 1;
+        }
+
+        return new Alignment(start + from, end + from, matched, inserted, e.Length - matched);
+    }
+
+    /// <summary>Marks the longest common subsequence of e[e0, e1) and f[f0, f1) as matched (for short gaps only).</summary>
+    private static void CompareGap(int[] e, int e0, int e1, int[] f, int f0, int f1, bool[] matchedE, bool[] matchedF, int from)
+    {
+        var n = e1 - e0;
+        var m = f1 - f0;
+        if (n <= 0 || m <= 0)
+        {
+            return;
+        }
+
+        if (n > MaxGapCompared || m > MaxGapCompared)
+        {
+            return;
+        }
+
+        // Plain dynamic programming on a small table, then a walk back to mark the common words.
+        var table = new int[(n + 1) * (m + 1)];
+        for (var a = n - 1; a >= 0; a--)
+        {
+            for (var b = m - 1; b >= 0; b--)
+            {
+                table[(a * (m + 1)) + b] = e[e0 + a] >= 0 && e[e0 + a] == f[f0 + b]
+                    ? table[((a + 1) * (m + 1)) + b + 1] + 1
+                    : Math.Max(table[((a + 1) * (m + 1)) + b], table[(a * (m + 1)) + b + 1]);
+            }
+        }
+
+        var x = 0;
+        var y = 0;
+        while (x < n && y < m)
+        {
+            if (e[e0 + x] >= 0 && e[e0 + x] == f[f0 + y])
+            {
+                matchedE[e0 + x] = true;
+                matchedF[f0 + y - from] = true;
+                x++;
+                y++;
+            }
+            else if (table[((x + 1) * (m + 1)) + y] >= table[(x * (m + 1)) + y + 1])
+            {
+                x++;
+            }
+            else
+            {
+                y++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The part of the chain between two large insertions of the file that holds the most anchors: a phrase the template
+    /// shares with another text elsewhere in the file must not stretch the span over that other text.
+    /// </summary>
+    private static List<int> BestSegment(List<int> chain, List<int> pairE, List<int> pairF)
+    {
+        var bestStart = 0;
+        var bestLength = 0;
+        var start = 0;
+        for (var k = 1; k <= chain.Count; k++)
+        {
+            var breaks = k == chain.Count;
+            if (!breaks)
+            {
+                var gapE = pairE[chain[k]] - pairE[chain[k - 1]];
+                var gapF = pairF[chain[k]] - pairF[chain[k - 1]];
+                breaks = gapF > (2 * gapE) + IdentificationTables.MaxInsertionInsideText;
+            }
+
+            if (breaks)
+            {
+                if (k - start > bestLength)
+                {
+                    bestStart = start;
+                    bestLength = k - start;
+                }
+
+                start = k;
+            }
+        }
+
+        return chain.GetRange(bestStart, bestLength);
+    }
+
+    /// <summary>Indexes of the longest strictly increasing subsequence of <paramref name="values"/> (patience sorting).</summary>
+    private static List<int> LongestIncreasingChain(List<int> values)
+    {
+        var tails = new List<int>();
+        var previous = new int[values.Count];
+        for (var k = 0; k < values.Count; k++)
+        {
+            int lo = 0, hi = tails.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (values[tails[mid]] < values[k])
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            previous[k] = lo > 0 ? tails[lo - 1] : -1;
+            if (lo == tails.Count)
+            {
+                tails.Add(k);
+            }
+            else
+            {
+                tails[lo] = k;
+            }
+        }
+
+        var chain = new List<int>(tails.Count);
+        for (var k = tails.Count == 0 ? -1 : tails[tails.Count - 1]; k >= 0; k = previous[k])
+        {
+            chain.Add(k);
+        }
+
+        chain.Reverse();
+        return chain;
+    }
+
+    private static bool TryKey(int[] words, int at, out ulong key)
+    {
+        key = 14695981039346656037UL;
+        for (var d = 0; d < AnchorLength; d++)
+        {
+            var w = words[at + d];
+            if (w < 0)
+            {
+                return false;
+            }
+
+            key = unchecked((key ^ (ulong)w) * 1099511628211UL);
+        }
+
+        return true;
+    }
+}
