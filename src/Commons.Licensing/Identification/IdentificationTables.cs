@@ -93,6 +93,15 @@ internal static class IdentificationTables
     /// <summary>A text found inside a file covers at least this share of its template's words, whatever its fields allow.</summary>
     public const double MinTextCoverage = 0.95;
 
+    /// <summary>Words that turn a permission into a prohibition: a copy that adds one inside a licence text is a modified licence.</summary>
+    public static readonly IReadOnlyList<string> NegationWords = new[] { "not", "never", "cannot" };
+
+    /// <summary>A whole-file match leaves at most this many words before or after the text it aligns with.</summary>
+    public const int MaxWordsAroundWholeText = 60;
+
+    /// <summary>More words than this after "END OF TERMS AND CONDITIONS" (the GPL's how-to-apply has about 300) may be another licence.</summary>
+    public const int MaxWordsAfterEndOfTerms = 500;
+
     /// <summary>The same text is looked for at most this many times in one file.</summary>
     public const int MaxCopiesOfOneText = 12;
 

@@ -37,7 +37,7 @@ internal sealed class LicenseDetector
     {
         var lines = (string[])rawLines.Clone();
         BlankFrontMatter(lines);
-        var file = index.FileNormalizer.Normalize(lines, 0, lines.Length, keepAfterEndOfTerms: true);
+        var file = index.FileNormalizer.Normalize(lines, 0, lines.Length, keepAfterEndOfTerms: true, keepTitles: true);
         if (file.IsEmpty)
         {
             return null;
@@ -54,6 +54,12 @@ internal sealed class LicenseDetector
         FindExceptions(file, lines, taken, found);
         FindReferences(file, taken, found);
         TakeAppendices(file, lines, taken, found);
+
+        // A title line over a text ("BSD 3-Clause License" over the Tso variant) names that text, less exactly than the text.
+        if (found.Any(f => f.Kind == DetectionKind.Text))
+        {
+            found.RemoveAll(f => f.Kind == DetectionKind.Reference && OnTitleLines(file, lines, f));
+        }
 
         if (found.Count == 0)
         {
@@ -113,7 +119,7 @@ internal sealed class LicenseDetector
             var rest = numbers;
             for (var copy = 0; copy < IdentificationTables.MaxCopiesOfOneText; copy++)
             {
-                if (TextAligner.Align(template, rest, 0, rest.Length) is not { } alignment || !Accepts(template, alignment))
+                if (TextAligner.Align(template, rest, 0, rest.Length, detectorIndex.Negations) is not { } alignment || !Accepts(template, alignment))
                 {
                     break;
                 }
@@ -146,8 +152,8 @@ internal sealed class LicenseDetector
         }
     }
 
-    private static bool Accepts(AlignedTemplate template, Alignment alignment)
-        => alignment.Inserted <= IdentificationTables.MaxInsertedWords + (template.Entry.FieldCount * IdentificationTables.WordsPerField)
+    internal static bool Accepts(AlignedTemplate template, Alignment alignment)
+        => !alignment.InsertedNegation && alignment.Inserted <= IdentificationTables.MaxInsertedWords + (template.Entry.FieldCount * IdentificationTables.WordsPerField)
                 + (template.Words.Length * IdentificationTables.InsertedWordsPerThousand / 1000)
             && alignment.Deleted <= MaxDeleted(template)
             && alignment.Matched + Math.Min(alignment.Deleted, template.Entry.FieldCount * IdentificationTables.WordsPerField)
@@ -431,7 +437,9 @@ internal sealed class LicenseDetector
                 }
             }
 
-            found.RemoveAll(f => f.Kind is DetectionKind.Notice or DetectionKind.Reference && file.Lines[f.Start] > endLine && file.Lines[f.Start] < stop);
+            found.RemoveAll(f => (f.Kind is DetectionKind.Notice or DetectionKind.Reference
+                    || (f.Kind == DetectionKind.Text && f.Expression is not null && Family(f.Expression) == Family(owner.Expression!)))
+                && file.Lines[f.Start] > endLine && file.Lines[f.Start] < stop);
             for (var w = 0; w < file.Words.Length; w++)
             {
                 if (file.Lines[w] > endLine && file.Lines[w] < stop)
@@ -443,6 +451,12 @@ internal sealed class LicenseDetector
             owner.End = Math.Max(owner.End, LastWordBefore(file, stop));
         }
     }
+
+    /// <summary>"GPL-2.0-only", "GPL-2.0-or-later" and "GPL-2.0+" are one family: the appendix of one may quote another's notice.</summary>
+    private static string Family(string id)
+        => id.EndsWith("-only", StringComparison.Ordinal) ? id.Substring(0, id.Length - 5)
+            : id.EndsWith("-or-later", StringComparison.Ordinal) ? id.Substring(0, id.Length - 9)
+            : id.TrimEnd('+');
 
     private static int LastWordBefore(NormalizedText file, int line)
     {
@@ -676,6 +690,19 @@ internal sealed class LicenseDetector
                 return;
             }
         }
+    }
+
+    private bool OnTitleLines(NormalizedText file, string[] lines, Found found)
+    {
+        for (var line = file.Lines[found.Start]; line <= file.Lines[found.End]; line++)
+        {
+            if (lines[line - 1].Trim().Length > 0 && !index.FileNormalizer.IsIgnorableLine(lines[line - 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool CrossesRule(string[] lines, int fromLine, int toLine)

@@ -157,8 +157,17 @@ public sealed class LicenseIdentifier
 
         var title = TitleWords(lines);
         var best = Match(whole, title);
-        if (best.Entry is not null && best.Score >= ThresholdPercent)
+        if (best.Entry is not null && best.Score >= ThresholdPercent && (best.Score >= 100 || FollowsInOrder(best.Entry, whole)))
         {
+            // The whole-file normalisation drops what follows "END OF TERMS AND CONDITIONS": another licence may stand
+            // there (COPYING with COPYING.LESSER appended). When much follows, the detector reads the file instead.
+            if (WordsAfterEndOfTerms(lines) > IdentificationTables.MaxWordsAfterEndOfTerms
+                && new LicenseDetector(Index, Index.DetectorIndex, Index.Names(Catalog)).Detect(lines) is { } appended
+                && appended.Detections.Count(d => d.Kind == DetectionKind.Text) > 1)
+            {
+                return appended;
+            }
+
             var found = Describe(best.Entry, LicenseTextNormalizer.TitleKey(text));
             return new LicenseIdentification(found, best.Score, best.Entry.Canonical.License.Id, best.Score, new[] { found }, null, best.Entry.Canonical.Twins.Skip(1).ToArray());
         }
@@ -182,6 +191,43 @@ public sealed class LicenseIdentifier
                 "closest is " + best.Entry.Canonical.License.Id + " at " + NormalizedText.Format(best.Score) + " %, below the " + NormalizedText.Format(ThresholdPercent) + " % threshold",
                 best.Entry.Canonical.License.Id,
                 best.Score);
+    }
+
+    /// <summary>
+    /// A similarity on word sets cannot see order, an appended text nor an added "not": a match below 100 % must also
+    /// follow its text word by word (the detector's alignment and limits). One that does not goes to the detector.
+    /// </summary>
+    private bool FollowsInOrder(CatalogueEntry entry, NormalizedText file)
+    {
+        var detector = Index.DetectorIndex;
+        var template = detector.Templates.FirstOrDefault(t => t.Entry == entry.Canonical);
+        if (template is null)
+        {
+            return true; // too short to align (see IdentificationTables.MinTemplateWords): the similarity alone decides, as before
+        }
+
+        var numbers = detector.Number(file.Words);
+        return TextAligner.Align(template, numbers, 0, numbers.Length, detector.Negations) is { } alignment
+            && LicenseDetector.Accepts(template, alignment)
+            && alignment.Start <= IdentificationTables.MaxWordsAroundWholeText
+            && numbers.Length - 1 - alignment.End <= IdentificationTables.MaxWordsAroundWholeText;
+    }
+
+    private static int WordsAfterEndOfTerms(string[] lines)
+    {
+        var words = -1;
+        foreach (var line in lines)
+        {
+            if (words < 0)
+            {
+                words = LicenseTextNormalizer.IsEndOfTerms(line) ? 0 : -1;
+                continue;
+            }
+
+            words += line.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries).Length;
+        }
+
+        return Math.Max(0, words);
     }
 
     /// <summary>The canonical id, or what a deprecated "-with-exception" id means, plus an exception the file adds.</summary>

@@ -79,7 +79,8 @@ internal sealed class LicenseTextNormalizer
     /// <summary>Normalises lines [start, end) of a text; word line numbers stay relative to the whole text.</summary>
     /// <param name="keepAfterEndOfTerms">Keep the words after "END OF TERMS AND CONDITIONS" (a file may hold another
     /// licence after one that ends so) and list those lines in <see cref="NormalizedText.EndOfTermsLines"/> instead.</param>
-    public NormalizedText Normalize(string[] allLines, int start, int end, bool keepAfterEndOfTerms = false)
+    /// <param name="keepTitles">Keep leading title paragraphs (the detector reads them: a first line may cite the licence).</param>
+    public NormalizedText Normalize(string[] allLines, int start, int end, bool keepAfterEndOfTerms = false, bool keepTitles = false)
     {
         var lines = new string[end - start];
         Array.Copy(allLines, start, lines, 0, lines.Length);
@@ -99,7 +100,11 @@ internal sealed class LicenseTextNormalizer
             }
         }
 
-        StripLeadingTitles(lines);
+        if (!keepTitles)
+        {
+            StripLeadingTitles(lines);
+        }
+
         var fieldCount = 0;
         var endOfTerms = new List<int>();
         for (var i = 0; i < lines.Length; i++)

@@ -3,6 +3,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 
 namespace Commons.Licensing.Identification;
@@ -18,7 +19,11 @@ internal sealed class DetectorIndex
     {
         Ids = ids;
         Templates = templates;
+        Negations = IdentificationTables.NegationWords.Where(ids.ContainsKey).Select(w => ids[w]).ToArray();
     }
+
+    /// <summary>The numbers of words that change what a licence says ("may not", "a fee", "shall"): never allowed as an insertion.</summary>
+    public int[] Negations { get; }
 
     /// <summary>Word → number; words of a file the catalogue never uses have none (they can never match).</summary>
     public Dictionary<string, int> Ids { get; }
@@ -101,8 +106,9 @@ internal sealed class AlignedTemplate
 /// <summary>Where a template sits in a file and how closely the file follows it.</summary>
 internal readonly struct Alignment
 {
-    public Alignment(int start, int end, int matched, int inserted, int deleted)
+    public Alignment(int start, int end, int matched, int inserted, int deleted, bool insertedNegation)
     {
+        InsertedNegation = insertedNegation;
         Start = start;
         End = end;
         Matched = matched;
@@ -124,6 +130,9 @@ internal readonly struct Alignment
 
     /// <summary>Words of the template that the file lacks.</summary>
     public int Deleted { get; }
+
+    /// <summary>True when a word the file adds inside the text is a negation ("not", "no", "never"): a changed meaning, not noise.</summary>
+    public bool InsertedNegation { get; }
 }
 
 /// <summary>
@@ -155,7 +164,7 @@ internal static class TextAligner
     }
 
     /// <summary>Aligns <paramref name="template"/> with the words [from, to) of <paramref name="file"/>; null when no anchor is shared.</summary>
-    public static Alignment? Align(AlignedTemplate template, int[] file, int from, int to)
+    public static Alignment? Align(AlignedTemplate template, int[] file, int from, int to, int[] negations)
     {
         var e = template.Words;
         var anchors = template.Anchors;
@@ -235,12 +244,17 @@ internal static class TextAligner
         }
 
         var inserted = 0;
+        var negation = false;
         for (var f = start; f <= end; f++)
         {
-            inserted += matchedF[f] ? 0 : 1;
+            if (!matchedF[f])
+            {
+                inserted++;
+                negation |= Array.IndexOf(negations, file[f + from]) >= 0;
+            }
         }
 
-        return new Alignment(start + from, end + from, matched, inserted, e.Length - matched);
+        return new Alignment(start + from, end + from, matched, inserted, e.Length - matched, negation);
     }
 
     /// <summary>Marks the longest common subsequence of e[e0, e1) and f[f0, f1) as matched (for short gaps only).</summary>
