@@ -102,6 +102,9 @@ internal static class IdentificationTables
     /// <summary>More words than this after "END OF TERMS AND CONDITIONS" (the GPL's how-to-apply has about 300) may be another licence.</summary>
     public const int MaxWordsAfterEndOfTerms = 500;
 
+    /// <summary>Without a licence text found, only files up to this many words are read for references by name.</summary>
+    public const int MaxWordsForReferencesAlone = 400;
+
     /// <summary>The same text is looked for at most this many times in one file.</summary>
     public const int MaxCopiesOfOneText = 12;
 

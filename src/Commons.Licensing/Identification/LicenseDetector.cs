@@ -97,8 +97,15 @@ internal sealed class LicenseDetector
         }
 
         var accepted = new List<(AlignedTemplate Template, Alignment Alignment)>();
+        var title = string.Join(" ", file.Lines.Length == 0 ? Array.Empty<string>() : new[] { string.Join(" ", file.Words.Take(12)) });
         foreach (var template in detectorIndex.Templates)
         {
+            // licensee's false-positive guard: a title naming a restriction (NonCommercial, NoDerivatives) excludes the free variants.
+            if (IdentificationTables.VariantGuards.Any(g => g.Excludes(template.Entry.License.Id, title)))
+            {
+                continue;
+            }
+
             if (template.Words.Length > numbers.Length + MaxDeleted(template))
             {
                 continue;
@@ -146,6 +153,9 @@ internal sealed class LicenseDetector
 
             var entry = template.Entry;
             var id = IdentificationTables.DeprecatedIdExpressions.TryGetValue(entry.License.Id, out var expression) ? expression : entry.Canonical.License.Id;
+
+            // A deprecated "GPL-2.0+" text is the GPL-2.0 text: a text alone never grants later versions (a notice does).
+            id = id.EndsWith("+", StringComparison.Ordinal) ? id.TrimEnd('+') + "-only" : id;
             var coverage = 100.0 * alignment.Matched / template.Words.Length;
             Take(taken, alignment.Start, alignment.End);
             found.Add(new Found(id, DetectionKind.Text, alignment.Start, alignment.End, entry.License.Id, coverage, alignment.Inserted + alignment.Deleted));
@@ -294,6 +304,14 @@ internal sealed class LicenseDetector
     private void FindReferences(NormalizedText file, bool[] taken, List<Found> found)
     {
         var words = file.Words;
+
+        // A long file in which no text was found is not a notice: names inside it are the prose of some other licence
+        // (the MPL's definition of "Secondary License" names the GPL, the LGPL and the AGPL).
+        if (words.Length > IdentificationTables.MaxWordsForReferencesAlone && !found.Any(f => f.Kind is DetectionKind.Text or DetectionKind.KnownLicense))
+        {
+            return;
+        }
+
         var wholeFileIsNames = words.Length <= IdentificationTables.MaxNameOnlyWords;
         var cited = new List<(int Start, int End, string Id)>();
         for (var i = 0; i < words.Length; i++)
