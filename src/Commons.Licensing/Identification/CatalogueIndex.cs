@@ -112,7 +112,7 @@ internal sealed class CatalogueIndex
     // The saved index: normalising the catalogue takes about a second of CPU, reading it back a few milliseconds.
     // The key names this build of the library (its module version id changes with any change of the normaliser) and
     // the catalogue, so a saved index is never applied to code or data it was not made by.
-    private const string Magic = "Commons.Analyzers catalogue index 1";
+    private const string Magic = "Commons.Analyzers catalogue index 2";
 
     /// <summary>What a saved index must have been made by: this library's build and this catalogue.</summary>
     public static string KeyFor(SpdxCatalog catalog)
@@ -157,6 +157,14 @@ internal sealed class CatalogueIndex
                 WriteCount(writer, words[entry.Text.Words[i]]);
                 WriteCount(writer, entry.Text.Lines[i] - previousLine);
                 previousLine = entry.Text.Lines[i];
+            }
+
+            WriteCount(writer, entry.Text.FieldPositions.Length);
+            var previousField = 0;
+            foreach (var position in entry.Text.FieldPositions)
+            {
+                WriteCount(writer, position - previousField);
+                previousField = position;
             }
         }
 
@@ -243,7 +251,15 @@ internal sealed class CatalogueIndex
                     lines[i] = line;
                 }
 
-                entries.Add(new CatalogueEntry(license, new NormalizedText(words, lines, fieldCount), distinct));
+                var fieldPositions = new int[reader.ReadBoundedCount()];
+                var position = 0;
+                for (var i = 0; i < fieldPositions.Length; i++)
+                {
+                    position += reader.ReadCount();
+                    fieldPositions[i] = position <= words.Length ? position : throw new FormatException("a field beyond its text");
+                }
+
+                entries.Add(new CatalogueEntry(license, new NormalizedText(words, lines, fieldCount, fieldPositions: fieldPositions), distinct));
             }
 
             return reader.AtEnd
@@ -390,7 +406,8 @@ internal sealed class CatalogueIndex
                 {
                     var words = host.Text.Words.Take(k).ToArray();
                     var lines = host.Text.Lines.Take(k).ToArray();
-                    yield return new CatalogueEntry(host.License, new NormalizedText(words, lines, host.Text.FieldCount));
+                    var fields = host.Text.FieldPositions.Where(p => p <= k).ToArray();
+                    yield return new CatalogueEntry(host.License, new NormalizedText(words, lines, host.Text.FieldCount, fieldPositions: fields));
                     break;
                 }
             }

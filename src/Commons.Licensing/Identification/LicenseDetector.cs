@@ -162,15 +162,19 @@ internal sealed class LicenseDetector
         }
     }
 
+    /// <summary>
+    /// A text counts only when the file follows it: no negation added, and beyond what its fields explain (a name
+    /// where the template has one), only a few words added or missing, whose number grows slowly with the text's length.
+    /// </summary>
     internal static bool Accepts(AlignedTemplate template, Alignment alignment)
-        => !alignment.InsertedNegation && alignment.Inserted <= IdentificationTables.MaxInsertedWords + (template.Entry.FieldCount * IdentificationTables.WordsPerField)
-                + (template.Words.Length * IdentificationTables.InsertedWordsPerThousand / 1000)
-            && alignment.Deleted <= MaxDeleted(template)
-            && alignment.Matched + Math.Min(alignment.Deleted, template.Entry.FieldCount * IdentificationTables.WordsPerField)
-                >= template.Words.Length * IdentificationTables.MinTextCoverage;
+        => !alignment.InsertedNegation
+            && alignment.InsertedElsewhere <= IdentificationTables.MaxInsertedWords + (template.Words.Length * IdentificationTables.InsertedWordsPerThousand / 1000)
+            && alignment.DeletedElsewhere <= IdentificationTables.MaxDeletedWords + (template.Words.Length * IdentificationTables.DeletedWordsPerThousand / 1000)
+            && alignment.Matched + (alignment.Deleted - alignment.DeletedElsewhere) >= template.Words.Length * IdentificationTables.MinTextCoverage;
 
+    /// <summary>The most template words a copy may lack: a template longer than the file by more cannot be in it.</summary>
     private static int MaxDeleted(AlignedTemplate template)
-        => IdentificationTables.MaxDeletedWords + (template.Entry.FieldCount * IdentificationTables.WordsPerField)
+        => IdentificationTables.MaxDeletedWords + (template.FieldSlots.Length * IdentificationTables.WordsPerField)
             + (template.Words.Length * IdentificationTables.DeletedWordsPerThousand / 1000);
 
     /// <summary><c>SPDX-License-Identifier:</c> lines, read from the raw text (the normaliser would split the expression into words).</summary>
@@ -190,8 +194,10 @@ internal sealed class LicenseDetector
                 continue;
             }
 
+            // A tag inside a licence text found is part of that text (Community-Spec-1.0 ends with its own text's
+            // "SPDX-License-Identifier: CC-BY-4.0"): a licence named inside a licence's own text is not a second licence.
             var (first, last) = WordsOnLines(file, i + 1, i + 1);
-            if (first < 0)
+            if (first < 0 || Overlaps(taken, first, last))
             {
                 continue;
             }

@@ -157,7 +157,11 @@ public sealed class LicenseIdentifier
 
         var title = TitleWords(lines);
         var best = Match(whole, title);
-        if (best.Entry is not null && best.Score >= ThresholdPercent && (best.Score >= 100 || FollowsInOrder(best.Entry, whole)))
+        // Only an exact copy skips the word-by-word check: a similarity of 100 % may still be a text with words added
+        // (the score forgives words where the template has fields, wherever the file puts them). A threshold below the
+        // default asks for resemblance, as licensee's --confidence does: the similarity alone answers then.
+        if (best.Entry is not null && best.Score >= ThresholdPercent
+            && (Index.FindExact(whole) == best.Entry || ThresholdPercent < DefaultThresholdPercent || FollowsInOrder(best.Entry, whole)))
         {
             // The whole-file normalisation drops what follows "END OF TERMS AND CONDITIONS": another licence may stand
             // there (COPYING with COPYING.LESSER appended). When much follows, the detector reads the file instead.
@@ -176,10 +180,14 @@ public sealed class LicenseIdentifier
         var detected = new LicenseDetector(Index, Index.DetectorIndex, Index.Names(Catalog)).Detect(lines);
         if (detected is not null && (detected.IsMatch || detected.Detections.Count > 0))
         {
-            if (!detected.IsMatch && best.Entry is not null && best.Score > detected.ClosestConfidence && detected.Detections.All(d => d.Kind != DetectionKind.Text))
+            if (!detected.IsMatch && best.Entry is not null && detected.Detections.All(d => d.Kind != DetectionKind.Text))
             {
-                // Only notices or names were found, and the whole text resembles a catalogue text more: say that one.
-                return LicenseIdentification.NoAssertion(detected.Reason + "; closest text is " + best.Entry.Canonical.License.Id + " at " + NormalizedText.Format(best.Score) + " %", best.Entry.Canonical.License.Id, best.Score);
+                // Only notices or names were found (a licence text quotes its own notice): the closest licence is the
+                // catalogue text the whole file resembles, with its similarity, not the notice's coverage.
+                var closest = LicenseIdentification.NoAssertion(detected.Reason + "; " + Closest(best.Entry, best.Score), best.Entry.Canonical.License.Id, best.Score);
+                closest.Detections = detected.Detections;
+                closest.Unmatched = detected.Unmatched;
+                return closest;
             }
 
             return detected;
@@ -187,11 +195,14 @@ public sealed class LicenseIdentifier
 
         return best.Entry is null
             ? LicenseIdentification.NoAssertion("no catalogue licence resembles this text")
-            : LicenseIdentification.NoAssertion(
-                "closest is " + best.Entry.Canonical.License.Id + " at " + NormalizedText.Format(best.Score) + " %, below the " + NormalizedText.Format(ThresholdPercent) + " % threshold",
-                best.Entry.Canonical.License.Id,
-                best.Score);
+            : LicenseIdentification.NoAssertion(Closest(best.Entry, best.Score), best.Entry.Canonical.License.Id, best.Score);
     }
+
+    private string Closest(CatalogueEntry entry, double score)
+        => "closest is " + entry.Canonical.License.Id + " at " + NormalizedText.Format(score) + " %"
+            + (score < ThresholdPercent
+                ? ", below the " + NormalizedText.Format(ThresholdPercent) + " % threshold"
+                : ", but the file does not follow its text word for word");
 
     /// <summary>
     /// A similarity on word sets cannot see order, an appended text nor an added "not": a match below 100 % must also

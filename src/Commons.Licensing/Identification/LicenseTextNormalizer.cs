@@ -36,10 +36,11 @@ internal sealed class LicenseTextNormalizer
 
     // A copyright notice: "Copyright (c) 2020 Foo", "Copyright 2020 Foo", "Copyright: Foo", "© Foo", "(c) 2020 Foo",
     // "Copyright Foo Inc." — but not a wrapped sentence that happens to start with "copyright notice" or
-    // "Copyright Holder" (Artistic-2.0 defines that term), hence the case-sensitive capital and the excluded nouns.
+    // "Copyright Holder" (Artistic-2.0 defines that term) or a heading "(A) Copyright Grant" (MS-PL, MS-RL), hence the
+    // case-sensitive capital and the excluded nouns.
     // Up to four capitalised-first words may come before it ("Original code Copyright Jane", "Portions Copyright …").
     private static readonly Regex CopyrightLine = new(
-        @"^[\s*#/\-]*(?:portions\s+|[A-Z][\w.]*(?:\s+[\w.]+){0,3}\s+(?=[Cc]opyright|COPYRIGHT|©))?(?:(?:[Cc]opyright|COPYRIGHT)\s*(?:\(c\)|\(C\)|©|\d{4}|[<\[{:]|by\b)|Copyright\s+(?!(?:Holders?|Owners?|Notices?|Licen[cs]e|Act|Law|Statement)\b)[A-Z0-9]|©|\([cC]\)\s*\d{4}).*$",
+        @"^[\s*#/\-]*(?:portions\s+|[A-Z][\w.]*(?:\s+[\w.]+){0,3}\s+(?=[Cc]opyright|COPYRIGHT|©))?(?:(?:[Cc]opyright|COPYRIGHT)\s*(?:\(c\)|\(C\)|©|\d{4}|[<\[{:]|by\b)|Copyright\s+(?!(?:Holders?|Owners?|Notices?|Licen[cs]e|Act|Law|Statement|Grant)\b)[A-Z0-9]|©|\([cC]\)\s*\d{4}).*$",
         Options);
 
     // The end of a sentence inside a line: a full stop before a capitalised word ("Foo Inc. Permission is hereby…").
@@ -49,10 +50,15 @@ internal sealed class LicenseTextNormalizer
 
     // Template fields of the SPDX texts: <year>, <copyright holders>, [yyyy], [name of copyright owner], [____].
     // URLs and e-mail addresses in angle brackets are text, not fields.
-    private static readonly Regex AngleField = new(@"<(?![^<>\n]*(?:https?:|www\.|@|#))\s*[A-Za-z][A-Za-z _.'\-]{0,58}>", Options);
+    // A field may name several things ("<Name of Development Group, Name of Institution>", "<URL for Development Group/Institution>").
+    private static readonly Regex AngleField = new(@"<(?![^<>\n]*(?:https?:|www\.|@|#))\s*[A-Za-z][A-Za-z _.,'/\-]{0,78}>", Options);
     private static readonly Regex SquareField = new(
         @"\[(?:[_\s]{2,}|[^\[\]\n]{0,40}\b(?:year|yyyy|xxxx|name|owner|holder|enter|insert|licensor|author|organization|software name)\b[^\[\]\n]{0,40})\]",
         Options | RegexOptions.IgnoreCase);
+
+    // What a template field becomes before the line is split into words: not a word, but the next word remembers it.
+    private const char FieldMarkChar = '\u0001';
+    private static readonly string FieldMark = " " + FieldMarkChar + " ";
 
     private static readonly Regex AnyLineListMarker = new(NormalizationTables.AnyLineListMarker, Options);
     private static readonly Regex ParagraphListMarker = new(NormalizationTables.ParagraphListMarker, Options | RegexOptions.IgnoreCase);
@@ -132,31 +138,42 @@ internal sealed class LicenseTextNormalizer
                 continue;
             }
 
-            lines[i] = AngleField.Replace(lines[i], _ => { fieldCount++; return " "; });
-            lines[i] = SquareField.Replace(lines[i], _ => { fieldCount++; return " "; });
+            lines[i] = AngleField.Replace(lines[i], _ => { fieldCount++; return FieldMark; });
+            lines[i] = SquareField.Replace(lines[i], _ => { fieldCount++; return FieldMark; });
         }
 
         var words = new List<string>();
         var wordLines = new List<int>();
+        var fieldBefore = new List<int>();
+        var pendingField = 0;
         for (var i = 0; i < lines.Length; i++)
         {
             var joinNext = LineEndHyphen.IsMatch(lines[i]);
-            AddWords(lines[i], start + i + 1, words, wordLines);
+            AddWords(lines[i], start + i + 1, words, wordLines, fieldBefore, ref pendingField);
             if (joinNext)
             {
                 RejoinHyphenated(lines, i, words);
             }
         }
 
-        ApplyPhrases(words, wordLines);
-        return new NormalizedText(words.ToArray(), wordLines.ToArray(), fieldCount) { EndOfTermsLines = endOfTerms };
+        ApplyPhrases(words, wordLines, fieldBefore);
+        var fieldPositions = new List<int>();
+        for (var w = 0; w < fieldBefore.Count; w++)
+        {
+            fieldPositions.AddRange(Enumerable.Repeat(w, fieldBefore[w]));
+        }
+
+        fieldPositions.AddRange(Enumerable.Repeat(words.Count, pendingField));
+
+        return new NormalizedText(words.ToArray(), wordLines.ToArray(), fieldCount, fieldPositions: fieldPositions.ToArray()) { EndOfTermsLines = endOfTerms };
     }
 
     /// <summary>The comparable form of a title line: lower-case words, without a leading "the".</summary>
     public static string TitleKey(string line)
     {
         var words = new List<string>();
-        AddWords(line, 0, words, new List<int>());
+        var pending = 0;
+        AddWords(line, 0, words, new List<int>(), new List<int>(), ref pending);
         if (words.Count > 0 && words[0] == "the")
         {
             words.RemoveAt(0);
@@ -361,9 +378,14 @@ internal sealed class LicenseTextNormalizer
         return false;
     }
 
-    /// <summary>Splits a line into lower-case words: runs of letters and digits ('&amp;' reads "and").</summary>
-    private static void AddWords(string line, int lineNumber, List<string> words, List<int> wordLines)
+    /// <summary>
+    /// Splits a line into lower-case words: runs of letters and digits ('&amp;' reads "and"). A <see cref="FieldMark"/>
+    /// adds no word: the next word counts the fields just before it (<paramref name="pendingField"/> carries the count
+    /// over to the next line).
+    /// </summary>
+    private static void AddWords(string line, int lineNumber, List<string> words, List<int> wordLines, List<int> fieldBefore, ref int pendingField)
     {
+        var pending = pendingField;
         var sb = new StringBuilder();
         void Flush()
         {
@@ -379,10 +401,17 @@ internal sealed class LicenseTextNormalizer
                     word = "https";
                 }
 
-                words.Add(word);
-                wordLines.Add(lineNumber);
+                Add(word);
                 sb.Clear();
             }
+        }
+
+        void Add(string word)
+        {
+            words.Add(word);
+            wordLines.Add(lineNumber);
+            fieldBefore.Add(pending);
+            pending = 0;
         }
 
         foreach (var c in line)
@@ -396,13 +425,17 @@ internal sealed class LicenseTextNormalizer
                 Flush();
                 if (c == '&')
                 {
-                    words.Add("and");
-                    wordLines.Add(lineNumber);
+                    Add("and");
+                }
+                else if (c == FieldMarkChar)
+                {
+                    pending++;
                 }
             }
         }
 
         Flush();
+        pendingField = pending;
     }
 
     /// <summary>"infringe-" at a line end + "ment" becomes "infringement" when the catalogue knows that word.</summary>
@@ -436,7 +469,8 @@ internal sealed class LicenseTextNormalizer
     }
 
     /// <summary>Multi-word spelling variants and boilerplate that is not part of the licence ("all rights reserved").</summary>
-    private static void ApplyPhrases(List<string> words, List<int> wordLines)
+    /// <remarks>Fields before replaced words move to the first word of the replacement (or the word after it).</remarks>
+    private static void ApplyPhrases(List<string> words, List<int> wordLines, List<int> fieldBefore)
     {
         foreach (var phrase in NormalizationTables.WordPhrases)
         {
@@ -457,9 +491,17 @@ internal sealed class LicenseTextNormalizer
                 words.RemoveRange(i, from.Length);
                 var line = wordLines[i];
                 wordLines.RemoveRange(i, from.Length);
+                var fields = fieldBefore.Skip(i).Take(from.Length).Sum();
+                fieldBefore.RemoveRange(i, from.Length);
                 var replacement = phrase.Value.Length == 0 ? Array.Empty<string>() : phrase.Value.Split(' ');
                 words.InsertRange(i, replacement);
                 wordLines.InsertRange(i, Enumerable.Repeat(line, replacement.Length));
+                fieldBefore.InsertRange(i, replacement.Select((_, k) => k == 0 ? fields : 0));
+                if (replacement.Length == 0 && i < fieldBefore.Count)
+                {
+                    fieldBefore[i] += fields;
+                }
+
                 i += replacement.Length - 1;
             }
         }
@@ -472,12 +514,13 @@ internal sealed class NormalizedText
     private HashSet<string>? wordSet;
     private int length = -1;
 
-    public NormalizedText(string[] words, int[] lines, int fieldCount, HashSet<string>? wordSet = null)
+    public NormalizedText(string[] words, int[] lines, int fieldCount, HashSet<string>? wordSet = null, int[]? fieldPositions = null)
     {
         this.wordSet = wordSet;
         Words = words;
         Lines = lines;
         FieldCount = fieldCount;
+        FieldPositions = fieldPositions ?? Array.Empty<int>();
     }
 
     public string[] Words { get; }
@@ -485,6 +528,12 @@ internal sealed class NormalizedText
     public int[] Lines { get; }
 
     public int FieldCount { get; }
+
+    /// <summary>
+    /// Where the template fields stood, in ascending order: the index of the word each field came before
+    /// (<see cref="Words"/>.Length for a field at the end). A copy may put a name there; nowhere else.
+    /// </summary>
+    public int[] FieldPositions { get; }
 
     /// <summary>1-based lines that said "END OF TERMS AND CONDITIONS", when the normaliser was asked to keep what follows.</summary>
     public IReadOnlyList<int> EndOfTermsLines { get; set; } = Array.Empty<int>();

@@ -61,10 +61,44 @@ internal sealed class DetectorIndex
                 }
             }
 
-            templates.Add(new AlignedTemplate(entry, words, distinct.ToArray()));
+            templates.Add(new AlignedTemplate(entry, words, distinct.ToArray(), FieldSlots(entry)));
         }
 
         return new DetectorIndex(ids, templates);
+    }
+
+    /// <summary>
+    /// Where a copy may put words of its own: the template fields, and the variable phrases a copy replaces with its
+    /// holder's name ("copyright holders" in the BSD texts), as the index of the template word they stand before.
+    /// </summary>
+    private static FieldSlot[] FieldSlots(CatalogueEntry entry)
+    {
+        var slots = new List<FieldSlot>(entry.Text.FieldPositions.Select(p => new FieldSlot(p, p)));
+        var words = entry.Text.Words;
+        foreach (var phrase in IdentificationTables.VariablePhrases)
+        {
+            if (!entry.License.Id.StartsWith(phrase.Key, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var parts = phrase.Value.Split(' ');
+            for (var i = 0; i + parts.Length <= words.Length; i++)
+            {
+                var match = true;
+                for (var k = 0; k < parts.Length && match; k++)
+                {
+                    match = words[i + k] == parts[k];
+                }
+
+                if (match)
+                {
+                    slots.Add(new FieldSlot(i, i + parts.Length));
+                }
+            }
+        }
+
+        return slots.OrderBy(s => s.From).ToArray();
     }
 
     /// <summary>The file's words as numbers (-1 for a word the catalogue never uses).</summary>
@@ -85,12 +119,16 @@ internal sealed class AlignedTemplate
 {
     private Dictionary<ulong, int>? anchors;
 
-    public AlignedTemplate(CatalogueEntry entry, int[] words, int[] distinct)
+    public AlignedTemplate(CatalogueEntry entry, int[] words, int[] distinct, FieldSlot[] fieldSlots)
     {
         Entry = entry;
         Words = words;
         Distinct = distinct;
+        FieldSlots = fieldSlots;
     }
+
+    /// <summary>Where a copy may put words of its own (see <see cref="DetectorIndex"/>), in template order.</summary>
+    public FieldSlot[] FieldSlots { get; }
 
     public CatalogueEntry Entry { get; }
 
@@ -103,10 +141,30 @@ internal sealed class AlignedTemplate
     public Dictionary<ulong, int> Anchors => LazyInitializer.EnsureInitialized(ref anchors, () => TextAligner.AnchorsOf(Words))!;
 }
 
+/// <summary>
+/// Template words a copy may replace with its own: a field stands before word <see cref="From"/> (then
+/// <see cref="To"/> = <see cref="From"/>); a variable phrase ("copyright holders") covers words [From, To).
+/// </summary>
+internal readonly struct FieldSlot
+{
+    public FieldSlot(int from, int to)
+    {
+        From = from;
+        To = to;
+    }
+
+    public int From { get; }
+
+    public int To { get; }
+
+    /// <summary>True when the gap between matched template words <paramref name="after"/> and <paramref name="before"/> (exclusive) reaches the slot.</summary>
+    public bool Touches(int after, int before) => after < Math.Max(From, To) && before >= From;
+}
+
 /// <summary>Where a template sits in a file and how closely the file follows it.</summary>
 internal readonly struct Alignment
 {
-    public Alignment(int start, int end, int matched, int inserted, int deleted, bool insertedNegation)
+    public Alignment(int start, int end, int matched, int inserted, int deleted, bool insertedNegation, int insertedElsewhere, int deletedElsewhere)
     {
         InsertedNegation = insertedNegation;
         Start = start;
@@ -114,6 +172,8 @@ internal readonly struct Alignment
         Matched = matched;
         Inserted = inserted;
         Deleted = deleted;
+        InsertedElsewhere = insertedElsewhere;
+        DeletedElsewhere = deletedElsewhere;
     }
 
     /// <summary>First word of the file in the aligned span.</summary>
@@ -133,6 +193,16 @@ internal readonly struct Alignment
 
     /// <summary>True when a word the file adds inside the text is a negation ("not", "no", "never"): a changed meaning, not noise.</summary>
     public bool InsertedNegation { get; }
+
+    /// <summary>
+    /// Of <see cref="Inserted"/>, the words that no template field explains: those added away from a field, and those
+    /// beyond <see cref="IdentificationTables.WordsPerField"/> per field where one stands. A field takes a name; it
+    /// never excuses words added elsewhere in the text.
+    /// </summary>
+    public int InsertedElsewhere { get; }
+
+    /// <summary>Of <see cref="Deleted"/>, the words no field explains (see <see cref="InsertedElsewhere"/>).</summary>
+    public int DeletedElsewhere { get; }
 }
 
 /// <summary>
@@ -189,6 +259,7 @@ internal static class TextAligner
         var chain = BestSegment(LongestIncreasingChain(pairE), pairE, pairF);
         var matchedE = new bool[e.Length];
         var matchedF = new bool[to - from];
+        var pairOf = new int[to - from];
         var previousE = -1;
         var previousF = -1;
         foreach (var k in chain)
@@ -197,13 +268,14 @@ internal static class TextAligner
             var j = pairF[k];
             if (previousE >= 0 && i > previousE && j > previousF)
             {
-                CompareGap(e, previousE, i, file, previousF, j, matchedE, matchedF, from);
+                CompareGap(e, previousE, i, file, previousF, j, matchedE, matchedF, pairOf, from);
             }
 
             for (var d = 0; d < AnchorLength; d++)
             {
                 matchedE[i + d] = true;
                 matchedF[j + d - from] = true;
+                pairOf[j + d - from] = i + d;
             }
 
             previousE = i + AnchorLength;
@@ -216,14 +288,14 @@ internal static class TextAligner
         if (firstE > 0)
         {
             var window = Math.Min(firstF - from, firstE + (firstE / 2) + 8);
-            CompareGap(e, 0, firstE, file, firstF - window, firstF, matchedE, matchedF, from);
+            CompareGap(e, 0, firstE, file, firstF - window, firstF, matchedE, matchedF, pairOf, from);
         }
 
         if (previousE < e.Length)
         {
             var tail = e.Length - previousE;
             var window = Math.Min(to - previousF, tail + (tail / 2) + 8);
-            CompareGap(e, previousE, e.Length, file, previousF, previousF + window, matchedE, matchedF, from);
+            CompareGap(e, previousE, e.Length, file, previousF, previousF + window, matchedE, matchedF, pairOf, from);
         }
 
         var start = -1;
@@ -254,11 +326,67 @@ internal static class TextAligner
             }
         }
 
-        return new Alignment(start + from, end + from, matched, inserted, e.Length - matched, negation);
+        var (insertedElsewhere, deletedElsewhere) = Unexplained(template, start, end, matchedF, pairOf);
+        return new Alignment(start + from, end + from, matched, inserted, e.Length - matched, negation, insertedElsewhere, deletedElsewhere);
+    }
+
+    /// <summary>
+    /// Walks the gaps between consecutive matched words: the file words added in a gap and the template words missing
+    /// from it are explained by the fields that stand in that gap (up to <see cref="IdentificationTables.WordsPerField"/>
+    /// words each); the rest is returned.
+    /// </summary>
+    private static (int Inserted, int Deleted) Unexplained(AlignedTemplate template, int start, int end, bool[] matchedF, int[] pairOf)
+    {
+        if (start < 0)
+        {
+            return (0, template.Words.Length);
+        }
+
+        var insertedElsewhere = 0;
+        var deletedElsewhere = 0;
+        var previousE = -1;
+        var added = 0;
+        for (var f = start; f <= end; f++)
+        {
+            if (!matchedF[f])
+            {
+                added++;
+                continue;
+            }
+
+            var e = pairOf[f];
+            var (i, d) = Gap(template, previousE, e, added);
+            insertedElsewhere += i;
+            deletedElsewhere += d;
+            previousE = Math.Max(previousE, e);
+            added = 0;
+        }
+
+        var (_, tail) = Gap(template, previousE, template.Words.Length, 0);
+        return (insertedElsewhere, deletedElsewhere + tail);
+    }
+
+    /// <summary>The unexplained words of one gap: template words (after, before) exclusive, and the file words added there.</summary>
+    private static (int Inserted, int Deleted) Gap(AlignedTemplate template, int after, int before, int added)
+    {
+        var missing = Math.Max(0, before - after - 1);
+        if (added == 0 && missing == 0)
+        {
+            return (0, 0);
+        }
+
+        var fields = 0;
+        foreach (var slot in template.FieldSlots)
+        {
+            fields += slot.Touches(after, before) ? 1 : 0;
+        }
+
+        var allowance = fields * IdentificationTables.WordsPerField;
+        return (Math.Max(0, added - allowance), Math.Max(0, missing - allowance));
     }
 
     /// <summary>Marks the longest common subsequence of e[e0, e1) and f[f0, f1) as matched (for short gaps only).</summary>
-    private static void CompareGap(int[] e, int e0, int e1, int[] f, int f0, int f1, bool[] matchedE, bool[] matchedF, int from)
+    private static void CompareGap(int[] e, int e0, int e1, int[] f, int f0, int f1, bool[] matchedE, bool[] matchedF, int[] pairOf, int from)
     {
         var n = e1 - e0;
         var m = f1 - f0;
@@ -292,6 +420,7 @@ internal static class TextAligner
             {
                 matchedE[e0 + x] = true;
                 matchedF[f0 + y - from] = true;
+                pairOf[f0 + y - from] = e0 + x;
                 x++;
                 y++;
             }
