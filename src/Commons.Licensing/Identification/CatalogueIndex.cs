@@ -390,6 +390,7 @@ internal sealed class CatalogueIndex
     private static IEnumerable<CatalogueEntry> EmbeddedTextParts(List<CatalogueEntry> entries)
     {
         const int Probe = 30;
+        const int MaxEmbeddedTitleWords = 12;
         foreach (var pair in IdentificationTables.EmbeddedTexts)
         {
             var host = entries.FirstOrDefault(e => e.License.Id == pair.Key);
@@ -404,6 +405,17 @@ internal sealed class CatalogueIndex
             {
                 if (host.Text.Words[k] == embedded.Text.Words[0] && string.Join(" ", host.Text.Words.Skip(k).Take(Probe)) == probe)
                 {
+                    // The embedded text's title ("GNU GENERAL PUBLIC LICENSE / Version 3, 29 June 2007") stands in the
+                    // host's text, in a paragraph of its own, before the words the embedded text normalises to.
+                    for (var w = k - 1; w > 0 && k - w <= MaxEmbeddedTitleWords; w--)
+                    {
+                        if (host.Text.Lines[w] - host.Text.Lines[w - 1] >= 2)
+                        {
+                            k = w;
+                            break;
+                        }
+                    }
+
                     var words = host.Text.Words.Take(k).ToArray();
                     var lines = host.Text.Lines.Take(k).ToArray();
                     var fields = host.Text.FieldPositions.Where(p => p <= k).ToArray();

@@ -164,10 +164,12 @@ internal sealed class LicenseDetector
 
     /// <summary>
     /// A text counts only when the file follows it: no negation added, and beyond what its fields explain (a name
-    /// where the template has one), only a few words added or missing, whose number grows slowly with the text's length.
+    /// where the template has one), only a few words added or missing, whose number grows slowly with the text's length,
+    /// and never many in one place (a sentence added, a clause removed).
     /// </summary>
     internal static bool Accepts(AlignedTemplate template, Alignment alignment)
         => !alignment.InsertedNegation
+            && alignment.LongestUnexplainedRun <= IdentificationTables.MaxChangedRun
             && alignment.InsertedElsewhere <= IdentificationTables.MaxInsertedWords + (template.Words.Length * IdentificationTables.InsertedWordsPerThousand / 1000)
             && alignment.DeletedElsewhere <= IdentificationTables.MaxDeletedWords + (template.Words.Length * IdentificationTables.DeletedWordsPerThousand / 1000)
             && alignment.Matched + (alignment.Deleted - alignment.DeletedElsewhere) >= template.Words.Length * IdentificationTables.MinTextCoverage;

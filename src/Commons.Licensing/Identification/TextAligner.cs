@@ -164,8 +164,9 @@ internal readonly struct FieldSlot
 /// <summary>Where a template sits in a file and how closely the file follows it.</summary>
 internal readonly struct Alignment
 {
-    public Alignment(int start, int end, int matched, int inserted, int deleted, bool insertedNegation, int insertedElsewhere, int deletedElsewhere)
+    public Alignment(int start, int end, int matched, int inserted, int deleted, bool insertedNegation, int insertedElsewhere, int deletedElsewhere, int longestUnexplainedRun)
     {
+        LongestUnexplainedRun = longestUnexplainedRun;
         InsertedNegation = insertedNegation;
         Start = start;
         End = end;
@@ -203,6 +204,9 @@ internal readonly struct Alignment
 
     /// <summary>Of <see cref="Deleted"/>, the words no field explains (see <see cref="InsertedElsewhere"/>).</summary>
     public int DeletedElsewhere { get; }
+
+    /// <summary>The most words added, or missing, in one place that no field explains: a sentence added or a clause removed.</summary>
+    public int LongestUnexplainedRun { get; }
 }
 
 /// <summary>
@@ -326,24 +330,25 @@ internal static class TextAligner
             }
         }
 
-        var (insertedElsewhere, deletedElsewhere) = Unexplained(template, start, end, matchedF, pairOf);
-        return new Alignment(start + from, end + from, matched, inserted, e.Length - matched, negation, insertedElsewhere, deletedElsewhere);
+        var (insertedElsewhere, deletedElsewhere, longestRun) = Unexplained(template, start, end, matchedF, pairOf);
+        return new Alignment(start + from, end + from, matched, inserted, e.Length - matched, negation, insertedElsewhere, deletedElsewhere, longestRun);
     }
 
     /// <summary>
     /// Walks the gaps between consecutive matched words: the file words added in a gap and the template words missing
     /// from it are explained by the fields that stand in that gap (up to <see cref="IdentificationTables.WordsPerField"/>
-    /// words each); the rest is returned.
+    /// words each); the rest is returned, with the most unexplained words of one gap (a clause added or removed).
     /// </summary>
-    private static (int Inserted, int Deleted) Unexplained(AlignedTemplate template, int start, int end, bool[] matchedF, int[] pairOf)
+    private static (int Inserted, int Deleted, int LongestRun) Unexplained(AlignedTemplate template, int start, int end, bool[] matchedF, int[] pairOf)
     {
         if (start < 0)
         {
-            return (0, template.Words.Length);
+            return (0, template.Words.Length, template.Words.Length);
         }
 
         var insertedElsewhere = 0;
         var deletedElsewhere = 0;
+        var longestRun = 0;
         var previousE = -1;
         var added = 0;
         for (var f = start; f <= end; f++)
@@ -358,12 +363,13 @@ internal static class TextAligner
             var (i, d) = Gap(template, previousE, e, added);
             insertedElsewhere += i;
             deletedElsewhere += d;
+            longestRun = Math.Max(longestRun, Math.Max(i, d));
             previousE = Math.Max(previousE, e);
             added = 0;
         }
 
         var (_, tail) = Gap(template, previousE, template.Words.Length, 0);
-        return (insertedElsewhere, deletedElsewhere + tail);
+        return (insertedElsewhere, deletedElsewhere + tail, Math.Max(longestRun, tail));
     }
 
     /// <summary>The unexplained words of one gap: template words (after, before) exclusive, and the file words added there.</summary>
