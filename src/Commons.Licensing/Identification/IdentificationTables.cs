@@ -133,6 +133,9 @@ internal static class IdentificationTables
     /// </summary>
     public const int MaxChangedRun = 8;
 
+    /// <summary>Words of a copyright notice inside a template's sentence that a copy may lack (its wrapping made it a copyright line).</summary>
+    public const int MaxCopyrightNoticeWords = 30;
+
     /// <summary>Words a template field (a holder's name, a year, a product name) may stand for in a copy.</summary>
     public const int WordsPerField = 6;
 

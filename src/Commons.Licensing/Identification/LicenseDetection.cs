@@ -53,7 +53,7 @@ public sealed class LicenseDetection
     /// <summary>What was matched: the catalogue id of a text, or the name of the notice, reference or fingerprint rule.</summary>
     public string Template { get; }
 
-    /// <summary>0–100: the share of the template's words found, in order, in the file.</summary>
+    /// <summary>0–100: the share of the template's words found, in order, in the file (or replaced where the template has a field).</summary>
     public double Coverage { get; }
 
     /// <summary>Words of the file inside the span that the template lacks, plus words of the template the file lacks (0 for an exact copy).</summary>

@@ -156,7 +156,8 @@ internal sealed class LicenseDetector
 
             // A deprecated "GPL-2.0+" text is the GPL-2.0 text: a text alone never grants later versions (a notice does).
             id = id.EndsWith("+", StringComparison.Ordinal) ? id.TrimEnd('+') + "-only" : id;
-            var coverage = 100.0 * alignment.Matched / template.Words.Length;
+            // Template words a field explains (a name in place of "copyright holders") count as covered.
+            var coverage = 100.0 * (alignment.Matched + alignment.Deleted - alignment.DeletedElsewhere) / template.Words.Length;
             Take(taken, alignment.Start, alignment.End);
             found.Add(new Found(id, DetectionKind.Text, alignment.Start, alignment.End, entry.License.Id, coverage, alignment.Inserted + alignment.Deleted));
         }

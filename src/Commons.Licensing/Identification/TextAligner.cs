@@ -98,6 +98,18 @@ internal sealed class DetectorIndex
             }
         }
 
+        // "The text of this License is Copyright 2020 Joint Development Foundation and is licensed under …", "Portions
+        // Copyright (c) 2002-2007 Charlie Poole or Copyright (c) …": a copy
+        // wrapped otherwise starts a line with "Copyright 2020", and the normaliser drops that line as a copyright notice.
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            var year = words[i + 1] == "c" && i + 2 < words.Length ? words[i + 2] : words[i + 1];
+            if (words[i] == "copyright" && year.Length > 0 && char.IsDigit(year[0]))
+            {
+                slots.Add(new FieldSlot(i, i + 1, added: 0, missing: IdentificationTables.MaxCopyrightNoticeWords));
+            }
+        }
+
         return slots.OrderBy(s => s.From).ToArray();
     }
 
@@ -143,15 +155,24 @@ internal sealed class AlignedTemplate
 
 /// <summary>
 /// Template words a copy may replace with its own: a field stands before word <see cref="From"/> (then
-/// <see cref="To"/> = <see cref="From"/>); a variable phrase ("copyright holders") covers words [From, To).
+/// <see cref="To"/> = <see cref="From"/>); a variable phrase ("copyright holders") covers words [From, To); a copyright
+/// notice inside a sentence of the template starts at <see cref="From"/>.
 /// </summary>
 internal readonly struct FieldSlot
 {
-    public FieldSlot(int from, int to)
+    public FieldSlot(int from, int to, int added = IdentificationTables.WordsPerField, int missing = IdentificationTables.WordsPerField)
     {
         From = from;
         To = to;
+        Added = added;
+        Missing = missing;
     }
+
+    /// <summary>How many words of its own a copy may put there.</summary>
+    public int Added { get; }
+
+    /// <summary>How many of the template's words a copy may lack there.</summary>
+    public int Missing { get; }
 
     public int From { get; }
 
@@ -381,14 +402,18 @@ internal static class TextAligner
             return (0, 0);
         }
 
-        var fields = 0;
+        var addedAllowed = 0;
+        var missingAllowed = 0;
         foreach (var slot in template.FieldSlots)
         {
-            fields += slot.Touches(after, before) ? 1 : 0;
+            if (slot.Touches(after, before))
+            {
+                addedAllowed += slot.Added;
+                missingAllowed += slot.Missing;
+            }
         }
 
-        var allowance = fields * IdentificationTables.WordsPerField;
-        return (Math.Max(0, added - allowance), Math.Max(0, missing - allowance));
+        return (Math.Max(0, added - addedAllowed), Math.Max(0, missing - missingAllowed));
     }
 
     /// <summary>Marks the longest common subsequence of e[e0, e1) and f[f0, f1) as matched (for short gaps only).</summary>
