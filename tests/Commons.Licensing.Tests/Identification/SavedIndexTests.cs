@@ -34,6 +34,20 @@ public sealed class SavedIndexTests
     }
 
     [Fact]
+    public void AReadIndexKeepsWhereEachTemplateFieldStands()
+    {
+        // The detector excuses a holder's name only where the template has a field: an index that lost the places would
+        // refuse every named copy of NCSA, BSD-3-Clause … or excuse the names anywhere.
+        var read = LicenseIdentifier.ReadIndex(SpdxCatalog.Default, new MemoryStream(Saved.Value))!.Index.Entries.ToDictionary(e => e.License.Id + "/" + e.Text.Words.Length);
+        var fresh = LicenseIdentifier.Default.Index.Entries;
+        Assert.Contains(fresh, e => e.Text.FieldPositions.Length > 0);
+        foreach (var entry in fresh)
+        {
+            Assert.Equal(entry.Text.FieldPositions, read[entry.License.Id + "/" + entry.Text.Words.Length].Text.FieldPositions);
+        }
+    }
+
+    [Fact]
     public void TheSavedIndexIsSmall()
     {
         Assert.InRange(Saved.Value.Length, 100_000, 8_000_000);

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.Linq;
+
+namespace Commons.Licensing.Tests.Identification;
+
+/// <summary>
+/// Licences inside files that are not one licence text (issue 13): notices, references, tags, a text among other
+/// material, the standalone LGPL-3.0, known non-SPDX licences; and the exactness guard: a text with a sentence added,
+/// a clause removed or a "not" slipped in is never the original.
+/// </summary>
+public sealed class DetectorTests
+{
+    private const string GplTwoNotice =
+        "This program is free software; you can redistribute it and/or modify\n"
+        + "it under the terms of the GNU General Public License as published by\n"
+        + "the Free Software Foundation; either version 2 of the License, or\n"
+        + "(at your option) any later version.\n\n"
+        + "This program is distributed in the hope that it will be useful,\n"
+        + "but WITHOUT ANY WARRANTY; without even the implied warranty of\n"
+        + "MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the\n"
+        + "GNU General Public License for more details.\n";
+
+    private static readonly LicenseIdentifier Identifier = LicenseIdentifier.Default;
+
+    private static string Text(string id) => SpdxCatalog.Default.GetText(id)!;
+
+    private static int LineOf(string text, string phrase) => text.Substring(0, text.IndexOf(phrase, StringComparison.Ordinal)).Count(c => c == '\n') + 1;
+
+    [Fact]
+    public void AGnuNoticeGrantsLaterVersionsOnlyWhenItSaysSo()
+    {
+        Assert.Equal("GPL-2.0-or-later", Identifier.Identify("Copyright (C) 2020 Jane Doe\n\n" + GplTwoNotice).License);
+
+        var only = "This library is free software; you can redistribute it and/or modify it under the terms of the GNU Lesser\n"
+            + "General Public License version 2.1 as published by the Free Software Foundation.\n";
+        Assert.Equal("LGPL-2.1-only", Identifier.Identify(only).License);
+    }
+
+    [Fact]
+    public void ANoticeAboveTheGplTextRefinesItToOrLater()
+    {
+        var result = Identifier.Identify(GplTwoNotice + "\n\n" + Text("GPL-2.0-only"));
+        Assert.True(result.License == "GPL-2.0-or-later", result + " / " + string.Join(", ", result.Detections));
+    }
+
+    [Fact]
+    public void ALicenceTextAmongOtherMaterialIsFoundWithItsLines()
+    {
+        var mit = Text("MIT");
+        var text = "# Example\n\nA small library that parses things. Build it with `dotnet build`; run the tests with\n`dotnet test`.\n\n"
+            + "## Licence\n\n" + mit + "\n\n## Contributing\n\nPull requests are welcome. Please open an issue first to discuss what you would like to change.\n";
+        var result = Identifier.Identify(text);
+        Assert.True(result.License == "MIT", result.ToString());
+
+        // From "Permission is hereby granted" (the title and the copyright line are not terms) to the end of the disclaimer.
+        var detection = Assert.Single(result.Detections);
+        Assert.Equal(DetectionKind.Text, detection.Kind);
+        Assert.Equal(LineOf(text, "Permission is hereby granted"), detection.StartLine);
+        Assert.Equal(LineOf(text, "OTHER DEALINGS IN THE SOFTWARE."), detection.EndLine);
+        Assert.Contains(result.Unmatched, span => span.StartLine <= LineOf(text, "A small library") && span.EndLine < detection.StartLine);
+        Assert.Contains(result.Unmatched, span => span.StartLine > detection.EndLine && span.EndLine >= LineOf(text, "Pull requests are welcome"));
+    }
+
+    [Theory]
+    [InlineData("This project is licensed under the MIT License.", "MIT")]
+    [InlineData("Licensed under either of Apache License, Version 2.0 or MIT license at your option.", "Apache-2.0 OR MIT")]
+    [InlineData("SPDX-License-Identifier: MIT OR Apache-2.0", "MIT OR Apache-2.0")]
+    [InlineData("This program is released under the GNU GPL, version 3 or later.", "GPL-3.0-or-later")]
+    public void AReferenceOrATagIsTheLicenceItNames(string text, string expected)
+        => Assert.Equal(expected, Identifier.Identify(text).License);
+
+    [Fact]
+    public void TheStandaloneLgpl3IsLgpl3()
+    {
+        // COPYING.LESSER holds the LGPL-3.0's additional permissions only; the SPDX text also carries the GPL-3.0 after them.
+        var full = Text("LGPL-3.0-only");
+        var standalone = full.Substring(0, full.IndexOf("GNU GENERAL PUBLIC LICENSE", StringComparison.Ordinal));
+        Assert.Equal("LGPL-3.0-only", Identifier.Identify(standalone).License);
+        Assert.Equal("LGPL-3.0-only", Identifier.Identify(Text("GPL-3.0-only") + "\n\n" + standalone).License);
+    }
+
+    [Fact]
+    public void AKnownNonSpdxLicenceIsItsLicenseRef()
+    {
+        var luckyPenny = "By accessing code under the Lucky Penny Software GitHub Organization (Lucky Penny Software) here, you are agreeing to the following licensing terms.\n\n"
+            + "Your license to Lucky Penny Software source code and/or binaries is governed by the Reciprocal Public License 1.5 (RPL1.5) license as described here:\n\n"
+            + "https://opensource.org/license/rpl-1-5/\n\n"
+            + "If you do not wish to release the source of software you build using Lucky Penny Software source code and/or binaries under the terms above, "
+            + "you may use Lucky Penny Software source code and/or binaries under the License Agreement described here:\n\n"
+            + "https://luckypennysoftware.com/license\n";
+        Assert.Equal("RPL-1.5 OR LicenseRef-LuckyPennySoftware-Commercial", Identifier.Identify(luckyPenny).License);
+    }
+
+    [Fact]
+    public void ASentenceAddedInsideALongTextIsNotThatText()
+    {
+        var gpl = Text("GPL-3.0-only");
+        var at = gpl.IndexOf("7. Additional Terms.", StringComparison.Ordinal);
+        var text = gpl.Substring(0, at) + "Any commercial use of the Program requires a written agreement with the copyright holder and a yearly payment.\n\n" + gpl.Substring(at);
+        var result = Identifier.Identify(text);
+        Assert.True(result.License is null, result.ToString());
+        Assert.Equal("GPL-3.0-only", result.ClosestLicense);
+    }
+
+    [Fact]
+    public void AClauseRemovedFromALongTextIsNotThatText()
+    {
+        // Nine words of 5,600, and the GPL-3.0 no longer forbids sublicensing: 99 % similar, not the GPL-3.0.
+        var gpl = Text("GPL-3.0-only");
+        const string Clause = "Sublicensing is not allowed; section 10 makes it unnecessary.";
+        Assert.Contains(Clause, gpl, StringComparison.Ordinal);
+        var result = Identifier.Identify(gpl.Replace(Clause, string.Empty, StringComparison.Ordinal));
+        Assert.True(result.License is null, result.ToString());
+        Assert.Equal("GPL-3.0-only", result.ClosestLicense);
+    }
+
+    [Fact]
+    public void ANotSlippedIntoATextIsNotThatText()
+    {
+        var mit = Text("MIT");
+        var changed = mit.Replace("Permission is hereby granted", "Permission is not hereby granted", StringComparison.Ordinal);
+        Assert.NotEqual(mit, changed);
+        Assert.Null(Identifier.Identify(changed).License);
+    }
+
+    [Fact]
+    public void WordsWhereTheTemplateHasAFieldAreAName_ElsewhereTheyAreAChange()
+    {
+        // NCSA's fields: "Developed by: <Name of Development Group> <Name of Institution> <URL …>" and "Neither the names of <…>".
+        var ncsa = Text("NCSA");
+        var named = ncsa
+            .Replace("<Name of Development Group> <Name of Institution> <URL for Development Group/Institution>", "LLVM Team, University of Illinois at Urbana-Champaign, http://llvm.org", StringComparison.Ordinal)
+            .Replace("<Name of Development Group, Name of Institution>", "LLVM Team, University of Illinois at Urbana-Champaign", StringComparison.Ordinal);
+        Assert.NotEqual(ncsa, named);
+        Assert.Equal("NCSA", Identifier.Identify(named).License);
+
+        // The same eight words, put in the warranty disclaimer instead: not a name any more.
+        var moved = ncsa.Replace("THE SOFTWARE IS PROVIDED \"AS IS\"", "THE SOFTWARE IS PROVIDED BY LLVM TEAM UNIVERSITY OF ILLINOIS AT URBANA CHAMPAIGN \"AS IS\"", StringComparison.Ordinal);
+        Assert.NotEqual(ncsa, moved);
+        Assert.Null(Identifier.Identify(moved).License);
+    }
+
+    [Fact]
+    public void ALicenceNamedInsideALicencesOwnTextIsNotASecondLicence()
+    {
+        // Community-Spec-1.0 ends with its own licence line, "SPDX-License-Identifier: CC-BY-4.0"; re-wrapped, it is no exact copy.
+        var rewrapped = TextVariants.Rewrap(Text("Community-Spec-1.0"), 60);
+        Assert.Equal("Community-Spec-1.0", Identifier.Identify(rewrapped).License);
+    }
+}
