@@ -18,8 +18,10 @@ internal static class NoticeRules
     private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     // Which GNU licence a notice grants: family, version, and whether "or (at your option) any later version" follows.
+    // "only version 2.1", "in version 2.1" (libbabeltrace, libnsl): the version the notice grants, nothing later.
+    // The GNU Free Documentation License reads the same way ("either version 1.2 of the License, or (at your option) any later version").
     private static readonly Regex GnuGrant = new(
-        @"\b(?:under the terms of|licensed under|released under|distributed under|available under|covered by|licensed to you under) (?:the )?(?:terms of (?:the )?)?(?:gnu )?(?<k>lesser |library |affero )?general public license(?: [agl]?gpl)? (?:as published by the free software foundation )?(?:either )?(?:version |v)(?<v>[123])(?: (?<m>[01]))?(?: dated [a-z]+ [0-9]{4})?(?: of the license)?(?: as published by the free software foundation)?(?<later> or at your option any later version| or any later version| or at your option any later| or later| or newer)?",
+        @"\b(?:under the terms of|licensed under|released under|distributed under|available under|covered by|licensed to you under) (?:the )?(?:terms of (?:the )?)?(?:gnu )?(?:(?<k>lesser |library |affero )?general public|(?<k>free documentation)) license(?: [agl]?gpl| g?fdl)? (?:as published by the free software foundation )?(?:either |only |in )?(?:version |v)(?<v>[123])(?: (?<m>[0123]))?(?: dated [a-z]+ [0-9]{4})?(?: of the license)?(?: as published by the free software foundation)?(?<later> or at your option any later version| or any later version| or at your option any later| or later| or newer)?",
         Options);
 
     // The same, with the version before the licence's name ("under the terms of version 3 of the GNU General Public License").
@@ -39,6 +41,9 @@ internal static class NoticeRules
         Support("gnu-copy", @"\byou should have received a copy of the gnu (?:lesser |library |affero )?general public license(?: along with (?:[a-z0-9]+ ){0,4}?(?:program|library|file|software|work|package|code|it)s?)?(?: if not see https www gnu org licenses| if not write to the free software foundation(?: [a-z0-9]+){0,20}? usa)?"),
         new NoticeRule("apache-2.0-notice", Pattern(@"\blicensed under the apache license(?: version)? 2 0(?: the license)?(?: you may not use this file except in compliance with the license)?(?: you may obtain a copy of the license at(?: https www apache org licenses license 2 0)?)?"), _ => "Apache-2.0"),
         Support("apache-2.0-warranty", @"\bunless required by applicable law or agreed to in writing software distributed under the license is distributed on an as is basis without warranties or conditions of any kind either express or implied(?: see the license for the specific language governing permissions and limitations under the license)?"),
+        new NoticeRule("mpl-1.x-notice", Pattern(@"\bthe contents of this file are subject to the (?<name>mozilla|netscape) public license version (?<v>1 [01])(?: the license)?(?: you may not use this file except in compliance with the license)?(?: you may obtain a copy of the license at https www mozilla org mpl)?"), MozillaExpression),
+        Support("mpl-1.x-warranty", @"\bsoftware distributed under the license is distributed on an as is basis without warranty of any kind either express or implied see the license for the specific language governing rights and limitations under the license"),
+        new NoticeRule("cc0-1.0-notice", Pattern(@"\bto the extent possible under law (?:[a-z0-9]+ ){1,12}?ha(?:s|ve) (?:waived all copyright and related or neighboring rights to|dedicated all copyright and related and neighboring rights to) (?:[a-z0-9]+ ){0,12}?(?:to the public domain worldwide )?(?:this (?:[a-z0-9]+ ){0,3}?is distributed without any warranty )?(?:you should have received a copy of the cc0 public domain dedication along with (?:[a-z0-9]+ ){0,4}?if not see https creativecommons org publicdomain zero 1 0)?"), _ => "CC0-1.0"),
         new NoticeRule("mpl-2.0-notice", Pattern(@"\bthis source code form is subject to the terms of the mozilla public license v 2 0(?: if a copy of the mpl was not distributed with this file you can obtain one at https mozilla org mpl 2 0)?"), _ => "MPL-2.0"),
         new NoticeRule(DebianPointerRule, Pattern(@"\bon debian(?: gnu linux)? systems(?: [a-z0-9]+){0,30}? usr share common licenses (?<file>[a-z]+(?: [0-9]+){0,2})\b"), DebianPointer),
     };
@@ -69,18 +74,22 @@ internal static class NoticeRules
         var kind = match.Groups["k"].Value.Trim();
         var major = match.Groups["v"].Value;
         var minor = match.Groups["m"].Success ? match.Groups["m"].Value : "0";
-        var family = kind switch { "lesser" => "LGPL", "library" => "LGPL", "affero" => "AGPL", _ => "GPL" };
+        var family = kind switch { "lesser" => "LGPL", "library" => "LGPL", "affero" => "AGPL", "free documentation" => "GFDL", _ => "GPL" };
         var version = major + "." + minor;
         var valid = family switch
         {
             "GPL" => minor == "0",
             "AGPL" => version == "3.0",
+            "GFDL" => version is "1.1" or "1.2" or "1.3",
             // "Lesser … version 2" (no minor) occurs in the wild for the LGPL 2.0, which was called "Library" then.
             _ => kind == "library" ? version == "2.0" : version is "2.1" or "3.0" || (version == "2.0" && !match.Groups["m"].Success),
         };
 
         return valid ? family + "-" + version + (match.Groups["later"].Success ? "-or-later" : "-only") : null;
     }
+
+    private static string? MozillaExpression(Match match)
+        => (match.Groups["name"].Value == "netscape" ? "NPL-" : "MPL-") + match.Groups["v"].Value.Replace(' ', '.');
 
     private static string? DebianPointer(Match match)
         => DebianFiles.TryGetValue(match.Groups["file"].Value, out var id) ? id : null;

@@ -39,6 +39,16 @@ public sealed class DetectorTests
         Assert.Equal("LGPL-2.1-only", Identifier.Identify(only).License);
     }
 
+    [Theory]
+    [InlineData("modify it under the terms of the GNU Lesser General Public License as published by the Free Software Foundation; only version 2.1 of the License.", "LGPL-2.1-only")]
+    [InlineData("modify it under the terms of the GNU Lesser General Public License in version 2.1 as published by the Free Software Foundation.", "LGPL-2.1-only")]
+    [InlineData("Permission is granted to copy, distribute and/or modify this document under the terms of the GNU Free Documentation License, Version 1.3 or any later version published by the Free Software Foundation; with no Invariant Sections.", "GFDL-1.3-or-later")]
+    [InlineData("The contents of this file are subject to the Mozilla Public License Version 1.1 (the \"License\"); you may not use this file except in compliance with the License. You may obtain a copy of the License at http://www.mozilla.org/MPL/\n\nSoftware distributed under the License is distributed on an \"AS IS\" basis, WITHOUT WARRANTY OF ANY KIND, either express or implied. See the License for the specific language governing rights and limitations under the License.", "MPL-1.1")]
+    [InlineData("To the extent possible under law, the author(s) have dedicated all copyright and related and neighboring rights to this software to the public domain worldwide. This software is distributed without any warranty.\n\nYou should have received a copy of the CC0 Public Domain Dedication along with this software. If not, see <http://creativecommons.org/publicdomain/zero/1.0/>.", "CC0-1.0")]
+    [InlineData("To the extent possible under law, Jane Doe has waived all copyright and related or neighboring rights to Example Data.", "CC0-1.0")]
+    public void ANoticeIsTheLicenceItGrants(string notice, string expected)
+        => Assert.Equal(expected, Identifier.Identify("Copyright (C) 2021 Jane Doe\n\n" + notice).License);
+
     [Fact]
     public void ANoticeAboveTheGplTextRefinesItToOrLater()
     {
