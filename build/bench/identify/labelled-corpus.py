@@ -70,7 +70,7 @@ CORRECTIONS = {
     "npm/type-fest-license": ("MIT", "the file holds the MIT text only; package.json's MIT OR CC0-1.0 describes the package"),
     "npm/uri-js-LICENSE": ("BSD-2-Clause-Views", "BSD-2-Clause plus the 'views and conclusions' sentence: SPDX's BSD-2-Clause-Views"),
     "debian/e2fsprogs-BSD-3-Clause": ("BSD-3-Clause-Tso", "Theodore Ts'o's wording, exactly SPDX's BSD-3-Clause-Tso"),
-    "debian/dirmngr-BSD-3-clause": ("BSD-3-Clause-Tso", "Theodore Ts'o's wording, exactly SPDX's BSD-3-Clause-Tso"),
+    "debian/dirmngr-BSD-3-clause": ("NOASSERTION", "Ts'o's clause 1 with the usual BSD disclaimer: SPDX's BSD-3-Clause-Tso also says 'ALL OF WHICH ARE HEREBY DISCLAIMED' and 'EVEN IF NOT ADVISED', BSD-3-Clause has another clause 1"),
     "debian/bsdextrautils-BSD-4-clause": ("BSD-4-Clause-UC", "the Regents of the University of California wording: BSD-4-Clause-UC"),
     "debian/ed-BSD-2-Clause": ("NOASSERTION", "BSD-2-Clause's conditions with the GNU warranty sentence for its disclaimer: a modified text"),
 }

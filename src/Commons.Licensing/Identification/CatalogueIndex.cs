@@ -102,6 +102,7 @@ internal sealed class CatalogueIndex
             var normalized = catalogueNormalizer.Normalize(text);
             if (!normalized.IsEmpty)
             {
+                normalized.Regions = TemplateRegions.Locate(text, normalized, TemplateRegions.For(license.Id));
                 entries.Add(new CatalogueEntry(license, normalized));
             }
         }
@@ -112,7 +113,7 @@ internal sealed class CatalogueIndex
     // The saved index: normalising the catalogue takes about a second of CPU, reading it back a few milliseconds.
     // The key names this build of the library (its module version id changes with any change of the normaliser) and
     // the catalogue, so a saved index is never applied to code or data it was not made by.
-    private const string Magic = "Commons.Analyzers catalogue index 2";
+    private const string Magic = "Commons.Analyzers catalogue index 3";
 
     /// <summary>What a saved index must have been made by: this library's build and this catalogue.</summary>
     public static string KeyFor(SpdxCatalog catalog)
@@ -165,6 +166,14 @@ internal sealed class CatalogueIndex
             {
                 WriteCount(writer, position - previousField);
                 previousField = position;
+            }
+
+            WriteCount(writer, entry.Text.Regions.Length);
+            foreach (var region in entry.Text.Regions)
+            {
+                WriteCount(writer, region.From);
+                WriteCount(writer, region.To - region.From);
+                writer.Write(region.Pattern ?? string.Empty);
             }
         }
 
@@ -259,7 +268,16 @@ internal sealed class CatalogueIndex
                     fieldPositions[i] = position <= words.Length ? position : throw new FormatException("a field beyond its text");
                 }
 
-                entries.Add(new CatalogueEntry(license, new NormalizedText(words, lines, fieldCount, fieldPositions: fieldPositions), distinct));
+                var regions = new TextRegion[reader.ReadBoundedCount()];
+                for (var i = 0; i < regions.Length; i++)
+                {
+                    var from = reader.ReadCount();
+                    var to = from + reader.ReadCount();
+                    var pattern = reader.ReadString();
+                    regions[i] = to <= words.Length ? new TextRegion(from, to, pattern.Length == 0 ? null : pattern) : throw new FormatException("a region beyond its text");
+                }
+
+                entries.Add(new CatalogueEntry(license, new NormalizedText(words, lines, fieldCount, fieldPositions: fieldPositions) { Regions = regions }, distinct));
             }
 
             return reader.AtEnd
@@ -419,7 +437,8 @@ internal sealed class CatalogueIndex
                     var words = host.Text.Words.Take(k).ToArray();
                     var lines = host.Text.Lines.Take(k).ToArray();
                     var fields = host.Text.FieldPositions.Where(p => p <= k).ToArray();
-                    yield return new CatalogueEntry(host.License, new NormalizedText(words, lines, host.Text.FieldCount, fieldPositions: fields));
+                    var regions = host.Text.Regions.Where(r => r.To <= k).ToArray();
+                    yield return new CatalogueEntry(host.License, new NormalizedText(words, lines, host.Text.FieldCount, fieldPositions: fields) { Regions = regions });
                     break;
                 }
             }

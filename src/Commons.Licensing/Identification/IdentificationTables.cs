@@ -96,6 +96,9 @@ internal static class IdentificationTables
     /// <summary>Words that turn a permission into a prohibition: a copy that adds one inside a licence text is a modified licence.</summary>
     public static readonly IReadOnlyList<string> NegationWords = new[] { "not", "never", "cannot" };
 
+    /// <summary>More words whose absence from a copy turns a prohibition into a permission (beside <see cref="NegationWords"/>).</summary>
+    public static readonly IReadOnlyList<string> MissingNegationWords = new[] { "neither", "nor", "no" };
+
     /// <summary>A whole-file match leaves at most this many words before or after the text it aligns with.</summary>
     public const int MaxWordsAroundWholeText = 60;
 
@@ -133,6 +136,9 @@ internal static class IdentificationTables
     /// </summary>
     public const int MaxChangedRun = 8;
 
+    /// <summary>An SPDX alternative ("THE AUTHORS OR COPYRIGHT HOLDERS" → any name) may take at most this many words more than the template's.</summary>
+    public const int MaxAlternativeExtraWords = 12;
+
     /// <summary>Words of a copyright notice inside a template's sentence that a copy may lack (its wrapping made it a copyright line).</summary>
     public const int MaxCopyrightNoticeWords = 30;
 
@@ -169,6 +175,20 @@ internal static class IdentificationTables
 
     /// <summary>A pointer to Debian's copy of a licence names the licence only when at most this many other words are left.</summary>
     public const int MaxWordsBesidePointer = 10;
+
+    /// <summary>
+    /// Licence families as sentences name them without a version (normalised words). The GNU names overlap ("lesser
+    /// general public license" holds "general public license"): a text naming both families names two.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> UnversionedNames = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["LGPL"] = new[] { "lgpl", "lesser general public license", "library general public license", "gnu lesser general public license" },
+        ["GPL"] = new[] { "gpl", "gnu general public license" },
+        ["AGPL"] = new[] { "agpl", "affero general public license" },
+        ["MPL"] = new[] { "mpl", "mozilla public license" },
+        ["Apache"] = new[] { "apache license" },
+        ["GFDL"] = new[] { "gfdl", "fdl", "free documentation license" },
+    };
 
     /// <summary>Front matter (YAML, TOML) longer than this many lines is not taken for front matter.</summary>
     public const int MaxFrontMatterLines = 200;

@@ -126,7 +126,7 @@ internal sealed class LicenseDetector
             var rest = numbers;
             for (var copy = 0; copy < IdentificationTables.MaxCopiesOfOneText; copy++)
             {
-                if (TextAligner.Align(template, rest, 0, rest.Length, detectorIndex.Negations) is not { } alignment || !Accepts(template, alignment))
+                if (TextAligner.Align(template, rest, file.Words, 0, rest.Length, detectorIndex.Negations, detectorIndex.MissingNegations) is not { } alignment || !Accepts(template, alignment))
                 {
                     break;
                 }
@@ -177,7 +177,7 @@ internal sealed class LicenseDetector
 
     /// <summary>The most template words a copy may lack: a template longer than the file by more cannot be in it.</summary>
     private static int MaxDeleted(AlignedTemplate template)
-        => IdentificationTables.MaxDeletedWords + (template.FieldSlots.Length * IdentificationTables.WordsPerField)
+        => IdentificationTables.MaxDeletedWords + (template.FieldSlots.Length * IdentificationTables.WordsPerField) + template.OptionalWords
             + (template.Words.Length * IdentificationTables.DeletedWordsPerThousand / 1000);
 
     /// <summary><c>SPDX-License-Identifier:</c> lines, read from the raw text (the normaliser would split the expression into words).</summary>
@@ -562,16 +562,20 @@ internal sealed class LicenseDetector
         // A pointer to Debian's copy of a licence text names the text, not the version choice the notice makes.
         // Alone, it names the licence only when nothing else is said: "the GNU GPL, version 2 or later, found in
         // /usr/share/common-licenses/GPL-2" makes a choice the pointer's file name does not tell.
-        if (licences.Any(l => !IsPointer(l)) || unmatchedWords > IdentificationTables.MaxWordsBesidePointer)
+        // A sentence that names the pointer's licence without a version ("released under LGPL … refer to
+        // /usr/share/common-licenses/LGPL-2.1") lets the pointer say which version.
+        if (licences.Any(l => !IsPointer(l))
+            || (unmatchedWords > IdentificationTables.MaxWordsBesidePointer && !NamesOnlyThePointersLicence(licences, leftOver)))
         {
             licences.RemoveAll(IsPointer);
         }
 
         var named = licences.Select(f => f.Expression!).Distinct(StringComparer.Ordinal).ToList();
-        // Commentary around the licences (who wrote it, whom to ask) is allowed up to a bound that grows with what was
-        // matched: a short notice may carry a line of its own, a long text a paragraph or two.
+        // Commentary around the licences (who wrote it, whom to ask, zlib's "we would appreciate") is allowed up to a
+        // bound that grows with what was matched: a short notice may carry a line of its own, a text as much again as
+        // itself, up to a few paragraphs. Words that read as terms are refused below, whatever their number.
         var matchedWords = found.Sum(f => f.End - f.Start + 1);
-        var allowed = Math.Max(IdentificationTables.MaxUnmatchedWords, Math.Min(IdentificationTables.MaxCommentaryWords, matchedWords / 2));
+        var allowed = Math.Max(IdentificationTables.MaxUnmatchedWords, Math.Min(IdentificationTables.MaxCommentaryWords, matchedWords));
         if (unmatchedWords > allowed)
         {
             reason = "holds " + string.Join(", ", named) + " and " + unmatchedWords + " more words that match no licence";
@@ -672,6 +676,25 @@ internal sealed class LicenseDetector
     }
 
     private static bool IsPointer(Found found) => found.Template == NoticeRules.DebianPointerRule;
+
+    /// <summary>
+    /// True when every licence found is a pointer to one licence, and the words left over name that licence's family
+    /// (<see cref="IdentificationTables.UnversionedNames"/>) without a version, "later", or any other family.
+    /// </summary>
+    private static bool NamesOnlyThePointersLicence(List<Found> licences, string leftOver)
+    {
+        var ids = licences.Select(l => l.Expression!).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count != 1 || !licences.All(IsPointer))
+        {
+            return false;
+        }
+
+        var padded = " " + leftOver + " ";
+        bool Says(string phrase) => padded.IndexOf(" " + phrase + " ", StringComparison.Ordinal) >= 0;
+        var named = IdentificationTables.UnversionedNames.Where(n => n.Value.Any(Says)).Select(n => n.Key).ToList();
+        return named.Count == 1 && ids[0].StartsWith(named[0] + "-", StringComparison.Ordinal)
+            && !Says("later") && !Says("version") && !Says("newer");
+    }
 
     private static string OrLater(string id) => id.EndsWith("-only", StringComparison.Ordinal) ? id.Substring(0, id.Length - 5) + "-or-later" : id;
 

@@ -218,7 +218,7 @@ public sealed class LicenseIdentifier
         }
 
         var numbers = detector.Number(file.Words);
-        return TextAligner.Align(template, numbers, 0, numbers.Length, detector.Negations) is { } alignment
+        return TextAligner.Align(template, numbers, file.Words, 0, numbers.Length, detector.Negations, detector.MissingNegations) is { } alignment
             && LicenseDetector.Accepts(template, alignment)
             && alignment.Start <= IdentificationTables.MaxWordsAroundWholeText
             && numbers.Length - 1 - alignment.End <= IdentificationTables.MaxWordsAroundWholeText;

@@ -4,6 +4,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 
 namespace Commons.Licensing.Identification;
@@ -20,10 +21,14 @@ internal sealed class DetectorIndex
         Ids = ids;
         Templates = templates;
         Negations = IdentificationTables.NegationWords.Where(ids.ContainsKey).Select(w => ids[w]).ToArray();
+        MissingNegations = IdentificationTables.NegationWords.Concat(IdentificationTables.MissingNegationWords).Where(ids.ContainsKey).Select(w => ids[w]).ToArray();
     }
 
     /// <summary>The numbers of words that change what a licence says ("may not", "a fee", "shall"): never allowed as an insertion.</summary>
     public int[] Negations { get; }
+
+    /// <summary>The numbers of words whose absence turns a prohibition into a permission ("neither … nor … may be used"): never allowed missing.</summary>
+    public int[] MissingNegations { get; }
 
     /// <summary>Word → number; words of a file the catalogue never uses have none (they can never match).</summary>
     public Dictionary<string, int> Ids { get; }
@@ -131,12 +136,52 @@ internal sealed class AlignedTemplate
 {
     private Dictionary<ulong, int>? anchors;
 
+    private Regex?[]? patterns;
+
     public AlignedTemplate(CatalogueEntry entry, int[] words, int[] distinct, FieldSlot[] fieldSlots)
     {
         Entry = entry;
         Words = words;
         Distinct = distinct;
         FieldSlots = fieldSlots;
+        Alternatives = entry.Text.Regions.Where(r => !r.IsOptional).ToArray();
+        Optional = new bool[words.Length];
+        foreach (var region in entry.Text.Regions.Where(r => r.IsOptional))
+        {
+            for (var i = region.From; i < region.To && i < words.Length; i++)
+            {
+                OptionalWords += Optional[i] ? 0 : 1;
+                Optional[i] = true;
+            }
+        }
+    }
+
+    /// <summary>The template's alternatives (SPDX <c>&lt;alt&gt;</c>): words a copy may replace by others that match a pattern.</summary>
+    public TextRegion[] Alternatives { get; }
+
+    /// <summary>For each template word, whether the SPDX template marks it optional (a copy may lack it).</summary>
+    public bool[] Optional { get; }
+
+    /// <summary>How many template words are optional.</summary>
+    public int OptionalWords { get; }
+
+    /// <summary>The pattern of <see cref="Alternatives"/>[k] over normalised words, anchored; null when it does not compile.</summary>
+    public Regex? Pattern(int k)
+    {
+        var compiled = LazyInitializer.EnsureInitialized(ref patterns, () => new Regex?[Alternatives.Length])!;
+        if (compiled[k] is null && Alternatives[k].Pattern is { } pattern)
+        {
+            try
+            {
+                compiled[k] = new Regex("^(?:" + pattern + ")$", RegexOptions.CultureInvariant, TextAligner.PatternTimeout);
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        return compiled[k];
     }
 
     /// <summary>Where a copy may put words of its own (see <see cref="DetectorIndex"/>), in template order.</summary>
@@ -213,7 +258,10 @@ internal readonly struct Alignment
     /// <summary>Words of the template that the file lacks.</summary>
     public int Deleted { get; }
 
-    /// <summary>True when a word the file adds inside the text is a negation ("not", "no", "never"): a changed meaning, not noise.</summary>
+    /// <summary>
+    /// True when a word the file adds inside the text is a negation ("not", "never"), or a negation of the text is missing
+    /// ("neither", "nor", "not"): a changed meaning, not noise.
+    /// </summary>
     public bool InsertedNegation { get; }
 
     /// <summary>
@@ -239,6 +287,9 @@ internal static class TextAligner
 {
     public const int AnchorLength = 4;
 
+    /// <summary>An alternative's pattern that takes longer than this on a file's words explains nothing.</summary>
+    public static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(50);
+
     // Gaps longer than this (in words, on either side) are not compared word by word: counted as all different.
     private const int MaxGapCompared = 160;
 
@@ -259,7 +310,9 @@ internal static class TextAligner
     }
 
     /// <summary>Aligns <paramref name="template"/> with the words [from, to) of <paramref name="file"/>; null when no anchor is shared.</summary>
-    public static Alignment? Align(AlignedTemplate template, int[] file, int from, int to, int[] negations)
+    /// <param name="fileWords">The file's words themselves: an alternative's pattern reads them (numbers lose words the catalogue never uses).</param>
+    /// <param name="missingNegations">Template words that may not be missing unless the template says so (see <see cref="DetectorIndex.MissingNegations"/>).</param>
+    public static Alignment? Align(AlignedTemplate template, int[] file, string[] fileWords, int from, int to, int[] negations, int[] missingNegations)
     {
         var e = template.Words;
         var anchors = template.Anchors;
@@ -340,18 +393,37 @@ internal static class TextAligner
             matched += m ? 1 : 0;
         }
 
+        // The alternatives the file takes: both neighbours of the region matched, and the words between them match the
+        // region's pattern. Inside those, words added (even "not": "The name of the author may not be used") are the
+        // template's own choice.
+        var explained = start < 0 ? new List<(int After, int Before)>() : ExplainedAlternatives(template, fileWords, from, start, end, matchedF, pairOf);
         var inserted = 0;
         var negation = false;
-        for (var f = start; f <= end; f++)
+        int? previous = null;
+        for (var f = start; f <= end && start >= 0; f++)
         {
-            if (!matchedF[f])
+            if (matchedF[f])
             {
-                inserted++;
-                negation |= Array.IndexOf(negations, file[f + from]) >= 0;
+                previous = pairOf[f];
+                continue;
+            }
+
+            inserted++;
+            if (Array.IndexOf(negations, file[f + from]) >= 0)
+            {
+                negation |= !explained.Any(x => previous >= x.After && NextMatched(matchedF, pairOf, f, end) <= x.Before);
             }
         }
 
-        var (insertedElsewhere, deletedElsewhere, longestRun) = Unexplained(template, start, end, matchedF, pairOf);
+        // A negation of the template missing from the file ("Neither the name … nor … may be used" → "The name … may be
+        // used") turns a prohibition into a permission: only optional text and the file's alternatives may lack one.
+        for (var k = 0; k < e.Length && start >= 0 && !negation; k++)
+        {
+            negation = !matchedE[k] && !template.Optional[k] && Array.IndexOf(missingNegations, e[k]) >= 0
+                && !explained.Any(x => k > x.After && k < x.Before);
+        }
+
+        var (insertedElsewhere, deletedElsewhere, longestRun) = Unexplained(template, start, end, matchedF, pairOf, explained);
         return new Alignment(start + from, end + from, matched, inserted, e.Length - matched, negation, insertedElsewhere, deletedElsewhere, longestRun);
     }
 
@@ -360,7 +432,7 @@ internal static class TextAligner
     /// from it are explained by the fields that stand in that gap (up to <see cref="IdentificationTables.WordsPerField"/>
     /// words each); the rest is returned, with the most unexplained words of one gap (a clause added or removed).
     /// </summary>
-    private static (int Inserted, int Deleted, int LongestRun) Unexplained(AlignedTemplate template, int start, int end, bool[] matchedF, int[] pairOf)
+    private static (int Inserted, int Deleted, int LongestRun) Unexplained(AlignedTemplate template, int start, int end, bool[] matchedF, int[] pairOf, List<(int After, int Before)> explained)
     {
         if (start < 0)
         {
@@ -381,7 +453,7 @@ internal static class TextAligner
             }
 
             var e = pairOf[f];
-            var (i, d) = Gap(template, previousE, e, added);
+            var (i, d) = explained.Any(x => previousE >= x.After && e <= x.Before) ? (0, 0) : Gap(template, previousE, e, added);
             insertedElsewhere += i;
             deletedElsewhere += d;
             longestRun = Math.Max(longestRun, Math.Max(i, d));
@@ -396,7 +468,13 @@ internal static class TextAligner
     /// <summary>The unexplained words of one gap: template words (after, before) exclusive, and the file words added there.</summary>
     private static (int Inserted, int Deleted) Gap(AlignedTemplate template, int after, int before, int added)
     {
-        var missing = Math.Max(0, before - after - 1);
+        // Template words the SPDX template marks optional may be missing.
+        var missing = 0;
+        for (var k = Math.Max(0, after + 1); k < before && k < template.Words.Length; k++)
+        {
+            missing += template.Optional[k] ? 0 : 1;
+        }
+
         if (added == 0 && missing == 0)
         {
             return (0, 0);
@@ -414,6 +492,72 @@ internal static class TextAligner
         }
 
         return (Math.Max(0, added - addedAllowed), Math.Max(0, missing - missingAllowed));
+    }
+
+    /// <summary>
+    /// The alternatives of the template that the file takes, as (last template word before, first template word after):
+    /// both must be matched, and the file's words between them must match the alternative's pattern (and be no more
+    /// than <see cref="IdentificationTables.MaxAlternativeExtraWords"/> beyond the template's own).
+    /// </summary>
+    private static List<(int After, int Before)> ExplainedAlternatives(AlignedTemplate template, string[] fileWords, int from, int start, int end, bool[] matchedF, int[] pairOf)
+    {
+        var explained = new List<(int After, int Before)>();
+        if (template.Alternatives.Length == 0)
+        {
+            return explained;
+        }
+
+        var fileOf = new Dictionary<int, int>();
+        for (var f = start; f <= end; f++)
+        {
+            if (matchedF[f] && !fileOf.ContainsKey(pairOf[f]))
+            {
+                fileOf[pairOf[f]] = f;
+            }
+        }
+
+        for (var k = 0; k < template.Alternatives.Length; k++)
+        {
+            var region = template.Alternatives[k];
+            if (!fileOf.TryGetValue(region.From - 1, out var left) || !fileOf.TryGetValue(region.To, out var right) || right <= left)
+            {
+                continue;
+            }
+
+            var count = right - left - 1;
+            if (count > region.To - region.From + IdentificationTables.MaxAlternativeExtraWords || template.Pattern(k) is not { } pattern)
+            {
+                continue;
+            }
+
+            var words = string.Join(" ", fileWords, left + 1 + from, count);
+            try
+            {
+                if (pattern.IsMatch(words))
+                {
+                    explained.Add((region.From - 1, region.To));
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pattern that cannot decide quickly explains nothing.
+            }
+        }
+
+        return explained;
+    }
+
+    private static int NextMatched(bool[] matchedF, int[] pairOf, int f, int end)
+    {
+        for (var g = f + 1; g <= end; g++)
+        {
+            if (matchedF[g])
+            {
+                return pairOf[g];
+            }
+        }
+
+        return int.MaxValue;
     }
 
     /// <summary>Marks the longest common subsequence of e[e0, e1) and f[f0, f1) as matched (for short gaps only).</summary>

@@ -154,6 +154,64 @@ public sealed class DetectorTests
     }
 
     [Fact]
+    public void TheSpdxTemplatesAlternativesAreTheLicence_AnythingElseIsNot()
+    {
+        // SPDX's BSD-3-Clause template lets clause 3 read "The name of … may not be used" (4.4BSD's wording) and any
+        // name stand for "THE COPYRIGHT HOLDERS AND CONTRIBUTORS"; a clause that permits instead is no alternative.
+        var bsd = Text("BSD-3-Clause");
+        var author = bsd.Replace("Neither the name of the copyright holder nor the names of its contributors may be used", "The name of the author may not be used", StringComparison.Ordinal)
+            .Replace("BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS", "BY THE AUTHOR", StringComparison.Ordinal)
+            .Replace("THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE", "THE AUTHOR BE LIABLE", StringComparison.Ordinal);
+        Assert.NotEqual(bsd, author);
+        Assert.Equal("BSD-3-Clause", Identifier.Identify(author).License);
+
+        var permits = bsd.Replace("Neither the name of the copyright holder nor the names of its contributors may be used", "The name of the author may be used", StringComparison.Ordinal);
+        Assert.NotEqual(bsd, permits);
+        Assert.Null(Identifier.Identify(permits).License);
+
+        // MIT's "THE AUTHORS OR COPYRIGHT HOLDERS" is any name.
+        var mit = Text("MIT").Replace("THE AUTHORS OR COPYRIGHT HOLDERS", "TUNGSTEN GRAPHICS AND/OR ITS SUPPLIERS", StringComparison.Ordinal);
+        Assert.Equal("MIT", Identifier.Identify(mit).License);
+    }
+
+    [Fact]
+    public void TextTheSpdxTemplateMarksOptionalMayBeMissing()
+    {
+        // CC0-1.0 opens with "CREATIVE COMMONS CORPORATION IS NOT A LAW FIRM …" (80 words), which many copies leave out.
+        var cc0 = Text("CC0-1.0");
+        var purpose = cc0.IndexOf("Statement of Purpose", StringComparison.Ordinal);
+        Assert.True(purpose > 300);
+        Assert.Equal("CC0-1.0", Identifier.Identify("CC0 1.0 Universal\n\n" + cc0.Substring(purpose)).License);
+
+        // The same number of words cut from its body is a removed clause.
+        var waiver = cc0.IndexOf("2. Waiver.", StringComparison.Ordinal);
+        Assert.Null(Identifier.Identify(cc0.Substring(0, waiver) + cc0.Substring(waiver + 500)).License);
+    }
+
+    [Fact]
+    public void TheAuthorsRemarksBesideAShortTextAreNotTerms()
+    {
+        var zlib = Text("Zlib") + "\n\nJean-loup Gailly        Mark Adler\njloup@gzip.org          madler@alumni.caltech.edu\n\n"
+            + "If you use the zlib library in a product, we would appreciate *not* receiving lengthy legal documents to sign. The sources are\n"
+            + "provided for free but without warranty of any kind.  The library has been entirely written by Jean-loup Gailly and Mark Adler;\n"
+            + "it does not include third-party code.\n\nIf you redistribute modified sources, we would appreciate that you include in the file\n"
+            + "ChangeLog history information documenting your changes. Please read the FAQ for more information on the distribution of\n"
+            + "modified source versions.\n";
+        Assert.Equal("Zlib", Identifier.Identify(zlib).License);
+    }
+
+    [Fact]
+    public void APointerToDebiansCopyNamesTheVersionOfALicenceTheFileNamesWithoutOne()
+    {
+        var text = "The audit daemon's library libaudit.* is released under LGPL\nso that it may be linked with 3rd party software.\n\n"
+            + "On Debian systems, refer to /usr/share/common-licenses/LGPL-2.1\nfor the complete text of the GNU Lesser General Public License.\n";
+        Assert.Equal("LGPL-2.1-only", Identifier.Identify(text).License);
+
+        // "version 2 or later" is a choice the pointer's file name does not tell.
+        Assert.Null(Identifier.Identify(text.Replace("released under LGPL", "released under LGPL version 2 or later", StringComparison.Ordinal)).License);
+    }
+
+    [Fact]
     public void ALicenceNamedInsideALicencesOwnTextIsNotASecondLicence()
     {
         // Community-Spec-1.0 ends with its own licence line, "SPDX-License-Identifier: CC-BY-4.0"; re-wrapped, it is no exact copy.
