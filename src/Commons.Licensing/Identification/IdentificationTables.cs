@@ -25,6 +25,7 @@ internal static class IdentificationTables
         Pair("GCC-exception-3.1", "is an additional permission under section 7 of the gnu general public license version 3 gplv3 it applies to a given file the runtime library"),
         Pair("LGPL-3.0-linking-exception", "the copyright holders of this library give you permission to convey to a third party a combined work that links statically or dynamically to this library without providing any minimal corresponding source or minimal application code"),
         Pair("Qt-LGPL-exception-1.1", "as an additional permission to the gnu lesser general public license version 2 1 the object code form of a work that uses the library may incorporate material from a header file that is part of the library"),
+        Pair("Texinfo-exception", "as a special exception when this file is read by tex when processing a texinfo source document you may use the result without restriction"),
         Pair("WxWindows-exception-3.1", "the exception is that you may use copy link modify and distribute under your own terms binary object code versions of works based on the library"),
     };
 

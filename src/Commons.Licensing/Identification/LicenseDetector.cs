@@ -383,6 +383,12 @@ internal sealed class LicenseDetector
             var ids = group.Where(g => group.Count == 1 || !LicenseNames.IsFileName(words, g.Start)).Select(g => g.Id).Distinct(StringComparer.Ordinal).ToList();
             var choice = IdentificationTables.AlternativePhrases.Any(p => (" " + between + " " + tail + " ").IndexOf(" " + p + " ", StringComparison.Ordinal) >= 0)
                 || (" " + between + " ").Contains(" or ") || (" " + between + " ").Contains(" either ") || (" " + between + " ").Contains(" dual ");
+            // "X-or-later OR X-only" is X-or-later: the later versions include X.
+            if (choice)
+            {
+                ids.RemoveAll(id => id.EndsWith("-only", StringComparison.Ordinal) && ids.Contains(OrLater(id)));
+            }
+
             var expression = ids.Count == 1 ? ids[0] : string.Join(choice ? " OR " : " AND ", ids.Select(Parenthesised));
             Take(taken, start, end);
             found.Add(new Found(expression, DetectionKind.Reference, start, end, "reference", 100, 0));
@@ -583,6 +589,16 @@ internal sealed class LicenseDetector
         }
 
         var padded = " " + leftOver + " ";
+
+        // "version 2 of the license, or (at your opinion) any later version": a grant read as "-only" while the words
+        // left over speak of later versions is not that grant.
+        if (licences.Any(l => l.Kind == DetectionKind.Notice && l.Expression!.EndsWith("-only", StringComparison.Ordinal))
+            && padded.IndexOf(" later ", StringComparison.Ordinal) >= 0)
+        {
+            reason = "a notice grants " + string.Join(", ", named) + " only, and the words left over speak of later versions";
+            return null;
+        }
+
         var terms = IdentificationTables.TermWords.Where(t => padded.IndexOf(" " + t + " ", StringComparison.Ordinal) >= 0).ToList();
         if (terms.Count > 0)
         {

@@ -21,7 +21,7 @@ internal static class NoticeRules
     // "only version 2.1", "in version 2.1" (libbabeltrace, libnsl): the version the notice grants, nothing later.
     // The GNU Free Documentation License reads the same way ("either version 1.2 of the License, or (at your option) any later version").
     private static readonly Regex GnuGrant = new(
-        @"\b(?:under the terms of|licensed under|released under|distributed under|available under|covered by|licensed to you under) (?:the )?(?:terms of (?:the )?)?(?:gnu )?(?:(?<k>lesser |library |affero )?general public|(?<k>free documentation)) license(?: [agl]?gpl| g?fdl)? (?:as published by the free software foundation )?(?:either |only |in )?(?:version |v)(?<v>[123])(?: (?<m>[0123]))?(?: dated [a-z]+ [0-9]{4})?(?: of the license)?(?: as published by the free software foundation)?(?<later> or at your option any later version| or any later version| or at your option any later| or later| or newer)?",
+        @"\b(?:under the terms of|licensed under|released under|distributed under|available under|covered by|licensed to you under) (?:the )?(?:terms of (?:the )?)?(?:gnu )?(?:(?<k>lesser |library |affero )?general public|(?<k>free documentation)) license(?: [agl]?gpl| g?fdl)? (?:as published by the free software foundation )?(?:either |only |in )?(?:version |v)(?<v>[123])(?: (?<m>[0123]))?(?: dated [a-z]+ [0-9]{4})?(?: of the license)?(?: as published by the free software foundation)?(?<later> or at your (?:option|opinion|choice) any later version| or any later version| or at your option any later| or later| or newer)?",
         Options);
 
     // The same, with the version before the licence's name ("under the terms of version 3 of the GNU General Public License").
@@ -31,21 +31,33 @@ internal static class NoticeRules
 
     public const string DebianPointerRule = "debian-common-licenses";
 
+    // "this library ", "the program ", or up to three words of a name that are not a licence's name or version.
+    private const string GnuSubject = @"(?:(?:this|the) (?:[a-z0-9]+ ){0,5}?|(?:(?!(?:license|licence|version|v|gpl|lgpl|gnu)\b)[a-z][a-z0-9]* ){1,3}?)";
+
     /// <summary>The rules, tried in this order; a rule's matches may not overlap words an earlier detection took.</summary>
     public static readonly IReadOnlyList<NoticeRule> Rules = new[]
     {
         new NoticeRule("gnu-notice", GnuGrant, GnuExpression),
         new NoticeRule("gnu-notice", GnuGrantVersionFirst, GnuExpression),
-        Support("gnu-free-software", @"\b(?:this|the) (?:[a-z0-9]+ ){0,5}?(?:is|are) free software(?: you can redistribute (?:it|them) and or modify (?:it|them))?"),
-        Support("gnu-warranty", @"\b(?:this|the) (?:[a-z0-9]+ ){0,5}?(?:is|are) distributed in the hope that (?:it|they) will be useful but without any warranty without even the implied warranty of merchantability or fitness for a particular purpose(?: see the gnu (?:lesser |library |affero )?general public license(?: for more details)?)?"),
-        Support("gnu-copy", @"\byou should have received a copy of the gnu (?:lesser |library |affero )?general public license(?: along with (?:[a-z0-9]+ ){0,4}?(?:program|library|file|software|work|package|code|it)s?)?(?: if not see https www gnu org licenses| if not write to the free software foundation(?: [a-z0-9]+){0,20}? usa)?"),
+        // The program's own name may open these sentences ("man-db is free software", "GNU Time is distributed …"), but
+        // not the end of the sentence before ("… the GNU Lesser General Public License v.2.1. This package is …").
+        Support("gnu-free-software", @"\b" + GnuSubject + @"(?:is|are) free software(?: you can redistribute (?:it|them) and or modify (?:it|them))?"),
+        Support("gnu-warranty", @"\b" + GnuSubject + @"(?:is|are) distributed in the hope that (?:it|they) will be useful but without any warranty without even the implied warranty of merchantability or fitness for a particular purpose(?: see the gnu (?:lesser |library |affero )?general public license(?: for more details)?)?"),
+        Support("gnu-copy", @"\byou should have received a copy of the gnu (?:lesser |library |affero )?general public license(?: along with (?:[a-z0-9]+ ){1,4}?(?=if not|see|$))?(?: if not see https www gnu org licenses| if not write to the free software foundation(?: [a-z0-9]+){0,20}? usa)?"),
         new NoticeRule("apache-2.0-notice", Pattern(@"\blicensed under the apache license(?: version)? 2 0(?: the license)?(?: you may not use this file except in compliance with the license)?(?: you may obtain a copy of the license at(?: https www apache org licenses license 2 0)?)?"), _ => "Apache-2.0"),
         Support("apache-2.0-warranty", @"\bunless required by applicable law or agreed to in writing software distributed under the license is distributed on an as is basis without warranties or conditions of any kind either express or implied(?: see the license for the specific language governing permissions and limitations under the license)?"),
         new NoticeRule("mpl-1.x-notice", Pattern(@"\bthe contents of this file are subject to the (?<name>mozilla|netscape) public license version (?<v>1 [01])(?: the license)?(?: you may not use this file except in compliance with the license)?(?: you may obtain a copy of the license at https www mozilla org mpl)?"), MozillaExpression),
         Support("mpl-1.x-warranty", @"\bsoftware distributed under the license is distributed on an as is basis without warranty of any kind either express or implied see the license for the specific language governing rights and limitations under the license"),
         new NoticeRule("cc0-1.0-notice", Pattern(@"\bto the extent possible under law (?:[a-z0-9]+ ){1,12}?ha(?:s|ve) (?:waived all copyright and related or neighboring rights to|dedicated all copyright and related and neighboring rights to) (?:[a-z0-9]+ ){0,12}?(?:to the public domain worldwide )?(?:this (?:[a-z0-9]+ ){0,3}?is distributed without any warranty )?(?:you should have received a copy of the cc0 public domain dedication along with (?:[a-z0-9]+ ){0,4}?if not see https creativecommons org publicdomain zero 1 0)?"), _ => "CC0-1.0"),
         new NoticeRule("mpl-2.0-notice", Pattern(@"\bthis source code form is subject to the terms of the mozilla public license v 2 0(?: if a copy of the mpl was not distributed with this file you can obtain one at https mozilla org mpl 2 0)?"), _ => "MPL-2.0"),
-        new NoticeRule(DebianPointerRule, Pattern(@"\bon debian(?: gnu linux)? systems(?: [a-z0-9]+){0,30}? usr share common licenses (?<file>[a-z]+(?: [0-9]+){0,2})\b"), DebianPointer),
+        new NoticeRule(DebianPointerRule, Pattern(@"\bon debian(?: [a-z0-9]+){0,4}? systems?(?: [a-z0-9]+){0,30}? usr share common licenses (?<file>[a-z]+(?: [0-9]+){0,2})\b"), DebianPointer),
+
+        // The same sentence pointing at an unversioned file ("/usr/share/common-licenses/GPL", the latest version): it
+        // explains its words and states nothing.
+        Support("debian-common-licenses-unversioned", @"\bon debian(?: [a-z0-9]+){0,4}? systems?(?: [a-z0-9]+){0,30}? usr share common licenses (?:gpl|lgpl|gfdl|artistic|bsd|apache)\b(?! [0-9])"),
+
+        // A path to Debian's copy of a licence anywhere else in the sentence is a pointer too, never a name cited.
+        new NoticeRule(DebianPointerRule, Pattern(@"\busr share common licenses (?<file>[a-z]+(?: [0-9]+){0,2})\b"), DebianPointer),
     };
 
     // Debian's /usr/share/common-licenses files a pointer names, and the licence each holds.

@@ -49,6 +49,22 @@ public sealed class DetectorTests
     public void ANoticeIsTheLicenceItGrants(string notice, string expected)
         => Assert.Equal(expected, Identifier.Identify("Copyright (C) 2021 Jane Doe\n\n" + notice).License);
 
+    /// <summary>Debian copyright paragraphs beyond the labelled corpus: the sentences around a GNU notice.</summary>
+    [Theory]
+    [InlineData("This program is free software; you can redistribute it and/or modify it under\nthe terms of the GNU General Public License as published by the Free Software\nFoundation; version 2 of the license, or (at your opinion) any later version.\n", "GPL-2.0-or-later")]
+    [InlineData("man-db is free software; you can redistribute it and/or modify it\nunder the terms of the GNU General Public License as published by\nthe Free Software Foundation; either version 2 of the License, or\n(at your option) any later version.\n\nman-db is distributed in the hope that it will be useful, but\nWITHOUT ANY WARRANTY; without even the implied warranty of\nMERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the\nGNU General Public License for more details.\n\nYou should have received a copy of the GNU General Public License\nalong with man-db; if not, write to the Free Software Foundation,\nInc., 51 Franklin St, Fifth Floor, Boston, MA  02110-1301  USA\n\nOn Debian and Debian-based systems, a copy of the GNU General Public\nLicense version 2 is available in /usr/share/common-licenses/GPL-2.\n", "GPL-2.0-or-later")]
+    [InlineData("This program is free software; you can redistribute it and/or\nmodify it under the terms of the GNU General Public License\nas published by the Free Software Foundation; either version 3\nof the License, or (at your option) any later version.\n\nThis program is distributed in the hope that it will be useful,\nbut WITHOUT ANY WARRANTY; without even the implied warranty of\nMERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the\nGNU General Public License for more details.\n\nYou should have received a copy of the GNU General Public License\nalong with this program. If not, see <http://www.gnu.org/licenses/>.\n\nOn Debian system, copy of GNU Lesser General Public License version 3\nis also located at `/usr/share/common-licenses/GPL-3'\n", "GPL-3.0-or-later")]
+    [InlineData("SPDX license expression \"GPL-2.0-or-later\":\n\nThis license identifier refers to the choice to use code under\nGPL-2.0-or-later (i.e., GPL-2.0 or some later version), as distinguished\nfrom use of code under GPL-2.0-only.\n", "GPL-2.0-or-later")]
+    [InlineData("This texinfo.tex file is free software: you can redistribute it and/or\nmodify it under the terms of the GNU General Public License as\npublished by the Free Software Foundation, either version 3 of the\nLicense, or (at your option) any later version.\n\nAs a special exception, when this file is read by TeX when processing\na Texinfo source document, you may use the result without\nrestriction.\n", "GPL-3.0-or-later WITH Texinfo-exception")]
+    public void TheSentencesAroundAGnuNoticeSayWhatItGrants(string text, string expected)
+        => Assert.Equal(expected, Identifier.Identify(text).License);
+
+    [Theory]
+    [InlineData("under the terms of the GNU General Public License as published by the Free Software Foundation; version 2 of the license, or (at the discretion of the licensee) any later version.")]
+    [InlineData("The gettext-runtime package is under the LGPL, see files intl/COPYING.LIB-2.0\nand intl/COPYING.LIB-2.1.\n\nOn Debian systems, the complete text of intl/COPYING.LIB-2.0 from\ngettext-runtime 0.12 can be found in '/usr/share/common-licenses/LGPL-2'\nand the text of intl/COPYING.LIB-2.1 can be found in\n'/usr/share/common-licenses/LGPL-2.1'.\n")]
+    public void WhatAGnuNoticeLeavesUnsaidIsNotGuessed(string text)
+        => Assert.Null(Identifier.Identify(text).License);
+
     [Fact]
     public void ANoticeAboveTheGplTextRefinesItToOrLater()
     {
