@@ -207,15 +207,6 @@ internal static class IdentificationTables
     /// <summary>At most this many words of commentary beside long licence texts (see the detector's Combine).</summary>
     public const int MaxCommentaryWords = 150;
 
-    /// <summary>Longer texts (in characters) are not split into sections: several licence texts together stay far below this.</summary>
-    public const int MaxSectionsTextLength = 300_000;
-
-    /// <summary>At most this many similarity searches per file in the section search; past it the answer is NOASSERTION.</summary>
-    public const int MaxSectionMatches = 400;
-
-    /// <summary>At most this many sections are tried when a file is split into several licences (bounded work per file).</summary>
-    public const int MaxSections = 80;
-
     private static KeyValuePair<string, string> Pair(string id, string phrase) => new(id, phrase);
 }
 
