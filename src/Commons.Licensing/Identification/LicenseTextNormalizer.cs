@@ -157,13 +157,14 @@ internal sealed class LicenseTextNormalizer
         }
 
         ApplyPhrases(words, wordLines, fieldBefore);
-        var fieldPositions = new List<int>();
-        for (var w = 0; w < fieldBefore.Count; w++)
+        var fieldPositions = new List<int>(fieldCount);
+        for (var w = 0; w <= fieldBefore.Count; w++)
         {
-            fieldPositions.AddRange(Enumerable.Repeat(w, fieldBefore[w]));
+            for (var k = w < fieldBefore.Count ? fieldBefore[w] : pendingField; k > 0; k--)
+            {
+                fieldPositions.Add(w);
+            }
         }
-
-        fieldPositions.AddRange(Enumerable.Repeat(words.Count, pendingField));
 
         return new NormalizedText(words.ToArray(), wordLines.ToArray(), fieldCount, fieldPositions: fieldPositions.ToArray()) { EndOfTermsLines = endOfTerms };
     }
@@ -385,57 +386,56 @@ internal sealed class LicenseTextNormalizer
     /// </summary>
     private static void AddWords(string line, int lineNumber, List<string> words, List<int> wordLines, List<int> fieldBefore, ref int pendingField)
     {
-        var pending = pendingField;
         var sb = new StringBuilder();
-        void Flush()
-        {
-            if (sb.Length > 0)
-            {
-                var word = sb.ToString();
-                if (NormalizationTables.VarietalWords.TryGetValue(word, out var canonical))
-                {
-                    word = canonical;
-                }
-                else if (word == "http")
-                {
-                    word = "https";
-                }
-
-                Add(word);
-                sb.Clear();
-            }
-        }
-
-        void Add(string word)
-        {
-            words.Add(word);
-            wordLines.Add(lineNumber);
-            fieldBefore.Add(pending);
-            pending = 0;
-        }
-
         foreach (var c in line)
         {
             if (char.IsLetterOrDigit(c))
             {
                 sb.Append(char.ToLowerInvariant(c));
+                continue;
             }
-            else
+
+            Flush(sb, lineNumber, words, wordLines, fieldBefore, ref pendingField);
+            if (c == '&')
             {
-                Flush();
-                if (c == '&')
-                {
-                    Add("and");
-                }
-                else if (c == FieldMarkChar)
-                {
-                    pending++;
-                }
+                Add("and", lineNumber, words, wordLines, fieldBefore, ref pendingField);
+            }
+            else if (c == FieldMarkChar)
+            {
+                pendingField++;
             }
         }
 
-        Flush();
-        pendingField = pending;
+        Flush(sb, lineNumber, words, wordLines, fieldBefore, ref pendingField);
+    }
+
+    private static void Flush(StringBuilder sb, int lineNumber, List<string> words, List<int> wordLines, List<int> fieldBefore, ref int pendingField)
+    {
+        if (sb.Length == 0)
+        {
+            return;
+        }
+
+        var word = sb.ToString();
+        if (NormalizationTables.VarietalWords.TryGetValue(word, out var canonical))
+        {
+            word = canonical;
+        }
+        else if (word == "http")
+        {
+            word = "https";
+        }
+
+        Add(word, lineNumber, words, wordLines, fieldBefore, ref pendingField);
+        sb.Clear();
+    }
+
+    private static void Add(string word, int lineNumber, List<string> words, List<int> wordLines, List<int> fieldBefore, ref int pendingField)
+    {
+        words.Add(word);
+        wordLines.Add(lineNumber);
+        fieldBefore.Add(pendingField);
+        pendingField = 0;
     }
 
     /// <summary>"infringe-" at a line end + "ment" becomes "infringement" when the catalogue knows that word.</summary>
@@ -491,13 +491,19 @@ internal sealed class LicenseTextNormalizer
                 words.RemoveRange(i, from.Length);
                 var line = wordLines[i];
                 wordLines.RemoveRange(i, from.Length);
-                var fields = fieldBefore.Skip(i).Take(from.Length).Sum();
+                var fields = 0;
+                for (var k = i; k < i + from.Length; k++)
+                {
+                    fields += fieldBefore[k];
+                }
+
                 fieldBefore.RemoveRange(i, from.Length);
                 var replacement = phrase.Value.Length == 0 ? Array.Empty<string>() : phrase.Value.Split(' ');
                 words.InsertRange(i, replacement);
                 wordLines.InsertRange(i, Enumerable.Repeat(line, replacement.Length));
-                fieldBefore.InsertRange(i, replacement.Select((_, k) => k == 0 ? fields : 0));
-                if (replacement.Length == 0 && i < fieldBefore.Count)
+                // No lambda here: its closure would be allocated for every word this loop visits, not only on a match.
+                fieldBefore.InsertRange(i, new int[replacement.Length]);
+                if (i < fieldBefore.Count)
                 {
                     fieldBefore[i] += fields;
                 }
