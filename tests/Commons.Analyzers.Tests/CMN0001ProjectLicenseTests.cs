@@ -135,6 +135,29 @@ public sealed class CMN0001ProjectLicenseTests
     }
 
     [Fact]
+    public async Task TestALicenceFileThatStatesHowTheOthersCombineIsTheCombiningStatementAsync()
+    {
+        // LICENSE says "MIT OR Apache-2.0" (a statement or an SPDX tag); LICENSE-MIT and LICENSE-APACHE hold the texts.
+        var facts = TidyFacts();
+        facts.Files.Single(f => f.Kind == RepositoryFileKind.License).IdentifiedLicense = "MIT OR Apache-2.0";
+        facts.Files.Add(new RepositoryFile { Kind = RepositoryFileKind.License, RelativePath = "LICENSE-MIT", FullPath = "/0/LICENSE-MIT", IdentifiedLicense = "MIT" });
+        facts.Files.Add(new RepositoryFile { Kind = RepositoryFileKind.License, RelativePath = "LICENSE-APACHE", FullPath = "/0/LICENSE-APACHE", IdentifiedLicense = "Apache-2.0" });
+        await new Test().Facts(facts).RunAsync();
+
+        // GNU's layout: COPYING holds the GPL-2.0 text, LICENSE the notice that grants version 2 or later.
+        var gnu = TidyFacts();
+        gnu.Files.Single(f => f.Kind == RepositoryFileKind.License).IdentifiedLicense = "GPL-2.0-or-later";
+        gnu.Files.Add(new RepositoryFile { Kind = RepositoryFileKind.License, RelativePath = "COPYING", FullPath = "/0/COPYING", IdentifiedLicense = "GPL-2.0-only" });
+        await new Test().Facts(gnu).RunAsync();
+
+        // A file that names a licence the others do not hold is no combining statement.
+        facts.Files.Single(f => f.RelativePath == "LICENSE-MIT").IdentifiedLicense = "BSD-3-Clause";
+        await new Test().Facts(facts)
+            .Expect(Rule("CMN0009").WithArguments("LICENSE, LICENSE-APACHE, LICENSE-MIT"))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task TestDeprecatedLicenceUrlIsReportedAtThePropertyAsync()
     {
         await new Test().Facts(TidyFacts()).File("ProjectFile", ProjectPath, ProjectFile.Replace("GPL-2.0", "MIT"))

@@ -71,6 +71,22 @@ public class RepositoryScannerTests
     }
 
     [Fact]
+    public void Scan_identifies_a_COPYRIGHT_file_that_holds_the_Apache_notice()
+    {
+        using var repo = new TempFolder();
+        repo.Write("LICENSE", SpdxCatalog.Default.GetText("Apache-2.0")!);
+        repo.Write("COPYRIGHT", "Copyright 2024 The Example Authors\n\nLicensed under the Apache License, Version 2.0 (the \"License\");\n"
+            + "you may not use this file except in compliance with the License.\nYou may obtain a copy of the License at\n\n"
+            + "    http://www.apache.org/licenses/LICENSE-2.0\n\nUnless required by applicable law or agreed to in writing, software\n"
+            + "distributed under the License is distributed on an \"AS IS\" BASIS,\nWITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.\n"
+            + "See the License for the specific language governing permissions and\nlimitations under the License.\n");
+
+        var files = RepositoryScanner.Scan(repo.Path, new List<CollectionProblem>());
+
+        Assert.Equal(new[] { "COPYRIGHT:Apache-2.0", "LICENSE:Apache-2.0" }, files.Select(f => f.RelativePath + ":" + f.IdentifiedLicense).OrderBy(s => s, System.StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Scan_reports_a_binary_licence_file_as_not_identified()
     {
         using var repo = new TempFolder();

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Commons.Compliance.Facts;
@@ -68,13 +69,17 @@ internal static class ProjectLicenseRules
         }
     }
 
-    /// <summary>CMN0005 and CMN0009: the declared expression against the identified licence files.</summary>
+    /// <summary>
+    /// CMN0005 and CMN0009: the declared expression against the identified licence files. Without a declared expression,
+    /// several files are fine when one of them states how they combine (see <see cref="CombiningFile"/>).
+    /// </summary>
     private static void CheckAgainstFiles(RuleContext context, RepositoryFile[] identified)
     {
         var declared = context.DeclaredLicense;
         if (declared is null || !declared.IsValid)
         {
-            if (declared is null && identified.Select(f => f.IdentifiedLicense).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
+            if (declared is null && identified.Select(f => f.IdentifiedLicense).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1
+                && CombiningFile(context, identified) is null)
             {
                 context.Report(RuleIds.SeveralLicenseFiles, null, string.Join(", ", identified.Select(f => f.RelativePath)));
             }
@@ -93,6 +98,23 @@ internal static class ProjectLicenseRules
             }
         }
     }
+
+    /// <summary>
+    /// Among several identified licence files, the one whose expression already says how they combine: every other
+    /// file's licences are in it ("MIT OR Apache-2.0" in LICENSE beside LICENSE-MIT and LICENSE-APACHE), or refined by it
+    /// (a notice's GPL-2.0-or-later beside COPYING's GPL-2.0 text; the LGPL-3.0 beside the GPL-3.0 it builds on).
+    /// Null when no file does, or when files disagree.
+    /// </summary>
+    internal static RepositoryFile? CombiningFile(RuleContext context, IReadOnlyList<RepositoryFile> identified)
+    {
+        var ids = identified.ToDictionary(f => f, f => Licenses.ExpressionCheck.Check(f.IdentifiedLicense!, context.Catalog).LicenseIds);
+        return identified.FirstOrDefault(candidate => identified.All(other => ids[other].All(id => Covers(ids[candidate], id))));
+    }
+
+    private static bool Covers(IReadOnlyList<string> ids, string id)
+        => ids.Contains(id, StringComparer.OrdinalIgnoreCase)
+            || (id.EndsWith("-only", StringComparison.OrdinalIgnoreCase) && ids.Contains(id.Substring(0, id.Length - 5) + "-or-later", StringComparer.OrdinalIgnoreCase))
+            || (id.StartsWith("GPL-3.0", StringComparison.OrdinalIgnoreCase) && ids.Any(i => i.StartsWith("LGPL-3.0", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The line of the licence file where it stops matching the declared licence's text.</summary>
     private static FindingLocation DifferingLine(RuleContext context, RepositoryFile file, string declaredId)

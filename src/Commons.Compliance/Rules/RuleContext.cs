@@ -71,9 +71,13 @@ internal sealed class RuleContext
         => Facts?.Files.Where(f => f.Kind == RepositoryFileKind.License && IsUnderLicensesFolder(f.RelativePath))
             .Select(f => FileNameWithoutExtension(f.RelativePath)).ToArray() ?? Array.Empty<string>();
 
-    /// <summary>The project's licence: the declared expression, else the one identified licence file.</summary>
+    /// <summary>
+    /// The project's licence: the declared expression, else the one identified licence file, else the expression of the
+    /// licence file that states how all of them combine (a notice, a combining statement).
+    /// </summary>
     public string? ProjectLicense
-        => DeclaredLicense?.Text ?? (TopLevelLicenseFiles.Count == 1 ? TopLevelLicenseFiles[0].IdentifiedLicense : null);
+        => DeclaredLicense?.Text ?? (TopLevelLicenseFiles.Count == 1 ? TopLevelLicenseFiles[0].IdentifiedLicense
+            : TopLevelLicenseFiles.All(f => f.IdentifiedLicense is not null) ? ProjectLicenseRules.CombiningFile(this, TopLevelLicenseFiles)?.IdentifiedLicense : null);
 
     public static bool IsUnderLicensesFolder(string relativePath) => relativePath.StartsWith("LICENSES/", StringComparison.OrdinalIgnoreCase);
 
