@@ -17,17 +17,19 @@ namespace Commons.Licensing.Identification;
 internal sealed class CatalogueIndex
 {
     private readonly Dictionary<string[], CatalogueEntry> byWords;
+    private readonly SpdxCatalog catalog;
 
     public CatalogueIndex(SpdxCatalog catalog)
-        : this(Titles(catalog), NormalizeTexts(catalog))
+        : this(catalog, Titles(catalog), NormalizeTexts(catalog))
     {
     }
 
     /// <param name="titles">Every licence name and id as a title key.</param>
     /// <param name="normalized">Each catalogue licence with a text, normalised, in catalogue order.</param>
     /// <param name="vocabulary">Every word of the normalised texts (the saved index holds it as its word list).</param>
-    private CatalogueIndex(List<string> titles, List<CatalogueEntry> normalized, HashSet<string>? vocabulary = null)
+    private CatalogueIndex(SpdxCatalog catalog, List<string> titles, List<CatalogueEntry> normalized, HashSet<string>? vocabulary = null)
     {
+        this.catalog = catalog;
         var entries = new List<CatalogueEntry>(normalized);
         if (vocabulary is null)
         {
@@ -102,7 +104,6 @@ internal sealed class CatalogueIndex
             var normalized = catalogueNormalizer.Normalize(text);
             if (!normalized.IsEmpty)
             {
-                normalized.Regions = TemplateRegions.Locate(text, normalized, TemplateRegions.For(license.Id));
                 entries.Add(new CatalogueEntry(license, normalized));
             }
         }
@@ -113,7 +114,7 @@ internal sealed class CatalogueIndex
     // The saved index: normalising the catalogue takes about a second of CPU, reading it back a few milliseconds.
     // The key names this build of the library (its module version id changes with any change of the normaliser) and
     // the catalogue, so a saved index is never applied to code or data it was not made by.
-    private const string Magic = "Commons.Analyzers catalogue index 3";
+    private const string Magic = "Commons.Analyzers catalogue index 4";
 
     /// <summary>What a saved index must have been made by: this library's build and this catalogue.</summary>
     public static string KeyFor(SpdxCatalog catalog)
@@ -168,13 +169,6 @@ internal sealed class CatalogueIndex
                 previousField = position;
             }
 
-            WriteCount(writer, entry.Text.Regions.Length);
-            foreach (var region in entry.Text.Regions)
-            {
-                WriteCount(writer, region.From);
-                WriteCount(writer, region.To - region.From);
-                writer.Write(region.Pattern ?? string.Empty);
-            }
         }
 
         writer.Write(Checksum(payload.GetBuffer(), (int)payload.Length));
@@ -268,20 +262,11 @@ internal sealed class CatalogueIndex
                     fieldPositions[i] = position <= words.Length ? position : throw new FormatException("a field beyond its text");
                 }
 
-                var regions = new TextRegion[reader.ReadBoundedCount()];
-                for (var i = 0; i < regions.Length; i++)
-                {
-                    var from = reader.ReadCount();
-                    var to = from + reader.ReadCount();
-                    var pattern = reader.ReadString();
-                    regions[i] = to <= words.Length ? new TextRegion(from, to, pattern.Length == 0 ? null : pattern) : throw new FormatException("a region beyond its text");
-                }
-
-                entries.Add(new CatalogueEntry(license, new NormalizedText(words, lines, fieldCount, fieldPositions: fieldPositions) { Regions = regions }, distinct));
+                entries.Add(new CatalogueEntry(license, new NormalizedText(words, lines, fieldCount, fieldPositions: fieldPositions), distinct));
             }
 
             return reader.AtEnd
-                ? new CatalogueIndex(Titles(catalog), entries, new HashSet<string>(wordList, StringComparer.Ordinal))
+                ? new CatalogueIndex(catalog, Titles(catalog), entries, new HashSet<string>(wordList, StringComparer.Ordinal))
                 : null;
         }
         catch (Exception ex) when (ex is IOException or FormatException or IndexOutOfRangeException or OverflowException or ArgumentException)
@@ -437,8 +422,7 @@ internal sealed class CatalogueIndex
                     var words = host.Text.Words.Take(k).ToArray();
                     var lines = host.Text.Lines.Take(k).ToArray();
                     var fields = host.Text.FieldPositions.Where(p => p <= k).ToArray();
-                    var regions = host.Text.Regions.Where(r => r.To <= k).ToArray();
-                    yield return new CatalogueEntry(host.License, new NormalizedText(words, lines, host.Text.FieldCount, fieldPositions: fields) { Regions = regions });
+                    yield return new CatalogueEntry(host.License, new NormalizedText(words, lines, host.Text.FieldCount, fieldPositions: fields));
                     break;
                 }
             }
@@ -462,6 +446,19 @@ internal sealed class CatalogueIndex
         => System.Threading.LazyInitializer.EnsureInitialized(
             ref licenseNames,
             () => new LicenseNames(catalog, KnownLicense.All.SelectMany(k => k.Aliases.Select(a => new KeyValuePair<string, string>(a, k.Id)))))!;
+
+    /// <summary>
+    /// The SPDX template's regions (<see cref="TemplateRegions"/>) as word ranges of <paramref name="entry"/>'s text.
+    /// Located on demand, for the few texts a file is aligned with: locating all of them would add a sixth to the
+    /// catalogue's normalisation on a first run, and reading back a saved index needs none of them.
+    /// </summary>
+    public TextRegion[] RegionsOf(CatalogueEntry entry)
+    {
+        var regions = TemplateRegions.For(entry.License.Id);
+        return regions.Count == 0 || catalog.GetText(entry.License.Id) is not { } raw
+            ? Array.Empty<TextRegion>()
+            : TemplateRegions.Locate(raw, entry.Text, regions);
+    }
 
     /// <summary>The canonical entry whose normalised text is exactly this one, if any.</summary>
     public CatalogueEntry? FindExact(NormalizedText text)

@@ -116,6 +116,12 @@ internal static class IdentificationTables
     public const double CandidateContainment = 0.85;
 
     /// <summary>
+    /// ... and at least this share of its anchors (runs of four words found once in the text). A copy the detector
+    /// accepts differs in a few places only, so it keeps far more; a long file with the words of many texts does not.
+    /// </summary>
+    public const double CandidateAnchorShare = 0.5;
+
+    /// <summary>
     /// A file's words inside a matched text that the text lacks, beyond the template fields (a holder's name): at most this
     /// many, plus <see cref="InsertedWordsPerThousand"/> per thousand words of the text. More, and the text was modified.
     /// </summary>

@@ -97,16 +97,12 @@ internal sealed class LicenseDetector
         }
 
         var accepted = new List<(AlignedTemplate Template, Alignment Alignment)>();
+        HashSet<ulong>? runs = null;
         var title = string.Join(" ", file.Lines.Length == 0 ? Array.Empty<string>() : new[] { string.Join(" ", file.Words.Take(12)) });
         foreach (var template in detectorIndex.Templates)
         {
             // licensee's false-positive guard: a title naming a restriction (NonCommercial, NoDerivatives) excludes the free variants.
             if (IdentificationTables.VariantGuards.Any(g => g.Excludes(template.Entry.License.Id, title)))
-            {
-                continue;
-            }
-
-            if (template.Words.Length > numbers.Length + MaxDeleted(template))
             {
                 continue;
             }
@@ -117,7 +113,11 @@ internal sealed class LicenseDetector
                 shared += present[id] ? 1 : 0;
             }
 
-            if (shared < template.Distinct.Length * IdentificationTables.CandidateContainment)
+            // Most of the file's words, then a length it can hold (which reads the template's optional words: only now),
+            // then most of its word runs: a long file holds most words of many texts, and an alignment costs far more.
+            if (shared < template.Distinct.Length * IdentificationTables.CandidateContainment
+                || template.Words.Length > numbers.Length + MaxDeleted(template)
+                || TextAligner.AnchorShare(template, runs ??= TextAligner.RunsOf(numbers)) < IdentificationTables.CandidateAnchorShare)
             {
                 continue;
             }

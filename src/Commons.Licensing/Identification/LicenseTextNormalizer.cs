@@ -541,12 +541,6 @@ internal sealed class NormalizedText
     /// </summary>
     public int[] FieldPositions { get; }
 
-    /// <summary>
-    /// A catalogue text's template regions (<see cref="TemplateRegions"/>): optional words and alternatives a copy may
-    /// have instead. Empty for a file's text.
-    /// </summary>
-    public TextRegion[] Regions { get; set; } = Array.Empty<TextRegion>();
-
     /// <summary>1-based lines that said "END OF TERMS AND CONDITIONS", when the normaliser was asked to keep what follows.</summary>
     public IReadOnlyList<int> EndOfTermsLines { get; set; } = Array.Empty<int>();
 

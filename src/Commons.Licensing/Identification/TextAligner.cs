@@ -66,7 +66,7 @@ internal sealed class DetectorIndex
                 }
             }
 
-            templates.Add(new AlignedTemplate(entry, words, distinct.ToArray(), FieldSlots(entry)));
+            templates.Add(new AlignedTemplate(entry, words, distinct.ToArray(), FieldSlots(entry), index.RegionsOf));
         }
 
         return new DetectorIndex(ids, templates);
@@ -136,34 +136,30 @@ internal sealed class AlignedTemplate
 {
     private Dictionary<ulong, int>? anchors;
 
+    private readonly Func<CatalogueEntry, TextRegion[]> regionsOf;
     private Regex?[]? patterns;
+    private TemplateChoices? choices;
 
-    public AlignedTemplate(CatalogueEntry entry, int[] words, int[] distinct, FieldSlot[] fieldSlots)
+    /// <param name="regionsOf">Locates the SPDX template's regions on the entry's words (see <see cref="CatalogueIndex.RegionsOf"/>), on first use.</param>
+    public AlignedTemplate(CatalogueEntry entry, int[] words, int[] distinct, FieldSlot[] fieldSlots, Func<CatalogueEntry, TextRegion[]> regionsOf)
     {
         Entry = entry;
         Words = words;
         Distinct = distinct;
         FieldSlots = fieldSlots;
-        Alternatives = entry.Text.Regions.Where(r => !r.IsOptional).ToArray();
-        Optional = new bool[words.Length];
-        foreach (var region in entry.Text.Regions.Where(r => r.IsOptional))
-        {
-            for (var i = region.From; i < region.To && i < words.Length; i++)
-            {
-                OptionalWords += Optional[i] ? 0 : 1;
-                Optional[i] = true;
-            }
-        }
+        this.regionsOf = regionsOf;
     }
 
     /// <summary>The template's alternatives (SPDX <c>&lt;alt&gt;</c>): words a copy may replace by others that match a pattern.</summary>
-    public TextRegion[] Alternatives { get; }
+    public TextRegion[] Alternatives => Choices.Alternatives;
 
     /// <summary>For each template word, whether the SPDX template marks it optional (a copy may lack it).</summary>
-    public bool[] Optional { get; }
+    public bool[] Optional => Choices.Optional;
 
     /// <summary>How many template words are optional.</summary>
-    public int OptionalWords { get; }
+    public int OptionalWords => Choices.OptionalWords;
+
+    private TemplateChoices Choices => LazyInitializer.EnsureInitialized(ref choices, () => new TemplateChoices(regionsOf(Entry), Words.Length))!;
 
     /// <summary>The pattern of <see cref="Alternatives"/>[k] over normalised words, anchored; null when it does not compile.</summary>
     public Regex? Pattern(int k)
@@ -196,6 +192,30 @@ internal sealed class AlignedTemplate
 
     /// <summary>Every run of <see cref="TextAligner.AnchorLength"/> words that occurs once in the text → where it starts (-1: several times).</summary>
     public Dictionary<ulong, int> Anchors => LazyInitializer.EnsureInitialized(ref anchors, () => TextAligner.AnchorsOf(Words))!;
+}
+
+/// <summary>What a template's SPDX regions allow, per word.</summary>
+internal sealed class TemplateChoices
+{
+    public TemplateChoices(TextRegion[] regions, int length)
+    {
+        Alternatives = regions.Where(r => !r.IsOptional).ToArray();
+        Optional = new bool[length];
+        foreach (var region in regions.Where(r => r.IsOptional))
+        {
+            for (var i = region.From; i < region.To && i < length; i++)
+            {
+                OptionalWords += Optional[i] ? 0 : 1;
+                Optional[i] = true;
+            }
+        }
+    }
+
+    public TextRegion[] Alternatives { get; }
+
+    public bool[] Optional { get; }
+
+    public int OptionalWords { get; }
 }
 
 /// <summary>
@@ -307,6 +327,37 @@ internal static class TextAligner
         }
 
         return anchors;
+    }
+
+    /// <summary>Every run of <see cref="AnchorLength"/> known words of a file, as the keys <see cref="AnchorsOf"/> uses.</summary>
+    public static HashSet<ulong> RunsOf(int[] words)
+    {
+        var runs = new HashSet<ulong>();
+        for (var i = 0; i + AnchorLength <= words.Length; i++)
+        {
+            if (TryKey(words, i, out var key))
+            {
+                runs.Add(key);
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>The share (0–1) of the template's anchors that occur among a file's <see cref="RunsOf"/>; 1 for a template without anchors.</summary>
+    public static double AnchorShare(AlignedTemplate template, HashSet<ulong> fileRuns)
+    {
+        int anchors = 0, found = 0;
+        foreach (var pair in template.Anchors)
+        {
+            if (pair.Value >= 0)
+            {
+                anchors++;
+                found += fileRuns.Contains(pair.Key) ? 1 : 0;
+            }
+        }
+
+        return anchors == 0 ? 1 : (double)found / anchors;
     }
 
     /// <summary>Aligns <paramref name="template"/> with the words [from, to) of <paramref name="file"/>; null when no anchor is shared.</summary>
