@@ -41,6 +41,7 @@ public sealed class LicenseUrlMapTests
     [InlineData("https://www.boost.org/LICENSE_1_0.txt", "BSL-1.0")]
     [InlineData("https://www.mozilla.org/en-US/MPL/2.0/", "MPL-2.0")]
     [InlineData("https://raw.githubusercontent.com/Microsoft/vs-validation/1fc5bdcf81/LICENSE", "MIT")]
+    [InlineData("https://raw.githubusercontent.com/aspnet/Home/2.0.0/LICENSE.txt", "Apache-2.0")]
     public void Maps_versioned_url_forms(string url, string expected)
     {
         Assert.True(LicenseUrlMap.TryMap(url, out var expression), url);
@@ -51,6 +52,7 @@ public sealed class LicenseUrlMapTests
     [InlineData("https://github.com/JamesNK/Newtonsoft.Json/blob/master/LICENSE.md")]
     [InlineData("https://raw.githubusercontent.com/dotnet/corefx/master/LICENSE.TXT")]
     [InlineData("https://raw.githubusercontent.com/Microsoft/vs-validation/main/LICENSE")]
+    [InlineData("https://raw.githubusercontent.com/aspnet/Home/dev/LICENSE.txt")]
     [InlineData("https://github.com/dotnet/corefx/blob/master/LICENSE.TXT?raw=true")]
     [InlineData("https://www.gnu.org/licenses/gpl.html")]
     [InlineData("https://www.apache.org/licenses/")]
