@@ -49,8 +49,9 @@ public sealed class IdentificationHostileTests
         Property.Check(output, "identification/noise", Mutations.Noise, AssertClearResult, iter: 1500, print: Mutations.Describe);
     }
 
+    // UTF-16 without a byte-order mark is read since issue 13 (where ASCII text puts its NUL bytes says the byte order):
+    // EncodingTests in Commons.Licensing.Tests hold that case.
     [Theory]
-    [InlineData(ByteEncoding.Utf16LeNoBom, "binary")]
     [InlineData(ByteEncoding.Latin1, "UTF-8")]
     public void A_licence_in_an_undeclared_encoding_is_NOASSERTION_saying_why(ByteEncoding encoding, string reasonMentions)
     {

@@ -200,11 +200,15 @@ internal static class IdentificationTables
     /// <summary>Front matter (YAML, TOML) longer than this many lines is not taken for front matter.</summary>
     public const int MaxFrontMatterLines = 200;
 
-    /// <summary>Words that, in the text no licence explains, read as terms of their own (a file that adds conditions is not its licences).</summary>
+    /// <summary>Words (and phrases) that, in the text no licence explains, read as terms of their own (a file that adds conditions is not its licences).</summary>
     public static readonly IReadOnlyList<string> TermWords = new[]
     {
         "shall", "must", "prohibited", "forbidden", "restricted", "restriction", "restrictions", "fee", "fees", "royalty",
         "royalties", "noncommercial", "commercial", "agree", "agrees", "warrant", "indemnify", "liable", "liability", "revoke",
+
+        // Restrictions: "The Software may not be used by …", "nor for any purpose on a Tuesday". (Not "not" alone: zlib's
+        // authors "would appreciate not receiving lengthy legal documents", its library "does not include third-party code".)
+        "may not", "must not", "shall not", "cannot", "can not", "not be", "not permitted", "not allowed", "nor",
     };
 
     /// <summary>How many words a file may hold beyond the licences found in it (a preamble such as "X is dual-licensed") and still be those licences.</summary>

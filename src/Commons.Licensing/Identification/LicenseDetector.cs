@@ -72,12 +72,58 @@ internal sealed class LicenseDetector
         var result = Combine(found, leftOver, unmatchedWords, out var reason);
         var confidence = found.Where(f => f.Kind != DetectionKind.Exception).Select(f => f.Coverage).DefaultIfEmpty(100).Min();
         var closest = found.FirstOrDefault(f => f.Kind == DetectionKind.Text)?.Expression ?? found[0].Expression;
+        var licences = LicencesOf(result, found);
         var identification = result is null
-            ? new LicenseIdentification(null, 0, closest, confidence, detections.Select(d => d.Expression).Distinct().ToList(), reason)
-            : new LicenseIdentification(result, confidence, closest, confidence, detections.Select(d => d.Expression).Distinct().ToList(), reason);
+            ? new LicenseIdentification(null, 0, closest, confidence, licences, reason)
+            : new LicenseIdentification(result, confidence, closest, confidence, licences, reason);
         identification.Detections = detections;
         identification.Unmatched = unmatched;
         return identification;
+    }
+
+    /// <summary>
+    /// Each licence of the answer once, in file order ("MIT OR Apache-2.0" → MIT, Apache-2.0; "X WITH E" stays whole);
+    /// for NOASSERTION, each licence found.
+    /// </summary>
+    private static List<string> LicencesOf(string? result, List<Found> found)
+    {
+        var expressions = result is null
+            ? found.Where(f => f.Kind != DetectionKind.Exception && f.Expression is not null).Select(f => f.Expression!)
+            : new[] { result };
+        var licences = new List<string>();
+        foreach (var expression in expressions)
+        {
+            if (SpdxExpression.Parse(expression).Expression is not { } parsed)
+            {
+                continue;
+            }
+
+            foreach (var leaf in parsed.Leaves())
+            {
+                var text = leaf.ToString();
+                if (!licences.Contains(text, StringComparer.Ordinal))
+                {
+                    licences.Add(text);
+                }
+            }
+        }
+
+        // The answer's operands come in the order the file states them; a text earlier in the file goes first.
+        return licences.OrderBy(l => FirstPosition(found, l)).ToList();
+    }
+
+    private static int FirstPosition(List<Found> found, string licence)
+    {
+        var id = licence.IndexOf(" WITH ", StringComparison.Ordinal) is var at and >= 0 ? licence.Substring(0, at) : licence;
+        foreach (var f in found.OrderBy(f => f.Start))
+        {
+            if (f.Expression is not null && (" " + f.Expression.Replace("(", " ").Replace(")", " ") + " ").Contains(" " + id + " "))
+            {
+                return f.Start;
+            }
+        }
+
+        return int.MaxValue;
     }
 
     /// <summary>

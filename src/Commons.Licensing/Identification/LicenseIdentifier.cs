@@ -180,11 +180,12 @@ public sealed class LicenseIdentifier
         var detected = new LicenseDetector(Index, Index.DetectorIndex, Index.Names(Catalog)).Detect(lines);
         if (detected is not null && (detected.IsMatch || detected.Detections.Count > 0))
         {
-            if (!detected.IsMatch && best.Entry is not null && detected.Detections.All(d => d.Kind != DetectionKind.Text))
+            if (!detected.IsMatch && best.Entry is not null)
             {
-                // Only notices or names were found (a licence text quotes its own notice): the closest licence is the
-                // catalogue text the whole file resembles, with its similarity, not the notice's coverage.
-                var closest = LicenseIdentification.NoAssertion(detected.Reason + "; " + Closest(best.Entry, best.Score), best.Entry.Canonical.License.Id, best.Score);
+                // NOASSERTION: the closest licence is the catalogue text the whole file resembles, with its similarity,
+                // not a detection's coverage (a text found whole beside added terms is not "100 % close" to the file).
+                // The licences found stay listed: the file holds them, with more.
+                var closest = new LicenseIdentification(null, 0, best.Entry.Canonical.License.Id, best.Score, detected.Licenses, detected.Reason + "; " + Closest(best.Entry, best.Score));
                 closest.Detections = detected.Detections;
                 closest.Unmatched = detected.Unmatched;
                 return closest;

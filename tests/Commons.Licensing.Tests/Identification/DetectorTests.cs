@@ -46,6 +46,7 @@ public sealed class DetectorTests
     [InlineData("The contents of this file are subject to the Mozilla Public License Version 1.1 (the \"License\"); you may not use this file except in compliance with the License. You may obtain a copy of the License at http://www.mozilla.org/MPL/\n\nSoftware distributed under the License is distributed on an \"AS IS\" basis, WITHOUT WARRANTY OF ANY KIND, either express or implied. See the License for the specific language governing rights and limitations under the License.", "MPL-1.1")]
     [InlineData("To the extent possible under law, the author(s) have dedicated all copyright and related and neighboring rights to this software to the public domain worldwide. This software is distributed without any warranty.\n\nYou should have received a copy of the CC0 Public Domain Dedication along with this software. If not, see <http://creativecommons.org/publicdomain/zero/1.0/>.", "CC0-1.0")]
     [InlineData("To the extent possible under law, Jane Doe has waived all copyright and related or neighboring rights to Example Data.", "CC0-1.0")]
+    [InlineData("Licensed to the Apache Software Foundation (ASF) under one or more\ncontributor license agreements.  See the NOTICE file distributed with\nthis work for additional information regarding copyright ownership.\nThe ASF licenses this file to You under the Apache License, Version 2.0\n(the \"License\"); you may not use this file except in compliance with\nthe License.  You may obtain a copy of the License at\n\n    http://www.apache.org/licenses/LICENSE-2.0\n", "Apache-2.0")]
     public void ANoticeIsTheLicenceItGrants(string notice, string expected)
         => Assert.Equal(expected, Identifier.Identify("Copyright (C) 2021 Jane Doe\n\n" + notice).License);
 
@@ -142,6 +143,12 @@ public sealed class DetectorTests
         Assert.True(result.License is null, result.ToString());
         Assert.Equal("GPL-3.0-only", result.ClosestLicense);
     }
+
+    [Theory]
+    [InlineData("The Software may not be used by any organisation whose name begins with the letter Q, nor for any purpose on a Tuesday.")]
+    [InlineData("This software cannot be used in nuclear facilities.")]
+    public void ARestrictionAfterATextIsNotThatText(string restriction)
+        => Assert.Null(Identifier.Identify(Text("MIT") + "\n\n" + restriction + "\n").License);
 
     [Fact]
     public void ANotSlippedIntoATextIsNotThatText()
