@@ -146,6 +146,17 @@ internal static class IdentificationTables
     /// <summary>An SPDX alternative ("THE AUTHORS OR COPYRIGHT HOLDERS" → any name) may take at most this many words more than the template's.</summary>
     public const int MaxAlternativeExtraWords = 12;
 
+    /// <summary>
+    /// Wordings an SPDX template's alternative lacks but that say the same thing, added to it: (licence id, a piece of the
+    /// alternative's pattern that finds the region, the pattern added). BSD-3-Clause's third clause in real files also
+    /// reads "The names of Kitware, Inc., … may not be used" and "The name Michael Bostock may not be used" (the template
+    /// has "The name of … may not" only): still the non-endorsement clause, nothing added or taken away.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Id, string Finds, string Added)> AddedAlternatives = new[]
+    {
+        ("BSD-3-Clause", "(?:the ?name ?of.+may ?not)", "(?:the ?names? ?(?:of ?)?.+may ?not)"),
+    };
+
     /// <summary>Words of a copyright notice inside a template's sentence that a copy may lack (its wrapping made it a copyright line).</summary>
     public const int MaxCopyrightNoticeWords = 30;
 

@@ -160,10 +160,25 @@ internal static class TemplateRegions
                 regions[fields[0]] = list = new List<RawRegion>();
             }
 
-            list.Add(new RawRegion(int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture), fields[1] == "a" ? fields[4] : null));
+            var pattern = fields[1] == "a" ? WithAddedAlternatives(fields[0], fields[4]) : null;
+            list.Add(new RawRegion(int.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture), pattern));
         }
 
         return regions;
+    }
+
+    /// <summary>The SPDX alternative's pattern with the wordings <see cref="IdentificationTables.AddedAlternatives"/> adds to it.</summary>
+    private static string WithAddedAlternatives(string id, string pattern)
+    {
+        foreach (var (addedTo, finds, added) in IdentificationTables.AddedAlternatives)
+        {
+            if (string.Equals(id, addedTo, StringComparison.Ordinal) && pattern.Contains(finds))
+            {
+                pattern += "|" + added;
+            }
+        }
+
+        return pattern;
     }
 }
 

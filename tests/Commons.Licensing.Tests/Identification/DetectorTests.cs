@@ -176,6 +176,19 @@ public sealed class DetectorTests
         Assert.Null(Identifier.Identify(moved).License);
     }
 
+    [Theory]
+    [InlineData("The names of Example, Inc., the Example Consortium, or the names of any consortium members, or of any contributors, may not be used", "BSD-3-Clause")]
+    [InlineData("The name Jane Doe may not be used", "BSD-3-Clause")]
+    [InlineData("The names of Example, Inc. may be used", null)]
+    public void BsdClauseThreeInWordingsTheTemplateLacksIsStillBsd3Clause(string clause, string? expected)
+    {
+        // Real files (CMake's, d3's rw) word the non-endorsement clause so; one that permits is no such clause.
+        var bsd = Text("BSD-3-Clause");
+        var variant = bsd.Replace("Neither the name of the copyright holder nor the names of its contributors may be used", clause, StringComparison.Ordinal);
+        Assert.NotEqual(bsd, variant);
+        Assert.Equal(expected, Identifier.Identify(variant).License);
+    }
+
     [Fact]
     public void TheSpdxTemplatesAlternativesAreTheLicence_AnythingElseIsNot()
     {
