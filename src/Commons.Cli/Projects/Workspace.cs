@@ -224,15 +224,10 @@ internal static class Workspace
 
     internal static string? ReadText(string path)
     {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            // The analyzer skips an AdditionalFile it cannot read; the collector has already reported it as a problem.
-            return null;
-        }
+        // The analyzer skips an AdditionalFile it cannot read; the collector has already reported it as a problem. Read with
+        // the collector's cap and never blocking on a FIFO (issue 18: `commons sbom` hung on a FIFO named LICENSE).
+        var content = BoundedFile.Read(path, new BoundedRead());
+        return content.Bytes is { } bytes ? BoundedFile.Decode(bytes) : null;
     }
 
     private static bool IsCheckedSource(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
