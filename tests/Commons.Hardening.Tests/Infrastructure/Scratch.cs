@@ -72,7 +72,16 @@ public sealed class Scratch : IDisposable
             return;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            // An entry generated before may stand where this one's folder would be (a link loop named like the folder).
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (IOException)
+        {
+            return;
+        }
+
         switch (shape)
         {
             case EntryShape.Text:
