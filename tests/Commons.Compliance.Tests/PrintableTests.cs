@@ -41,4 +41,14 @@ public sealed class PrintableTests
         Assert.Equal("\\u001Ba…", Printable.Excerpt("\u001bab", 2));
         Assert.Equal("short", Printable.Excerpt("short", 40));
     }
+
+    [Fact]
+    public void A_finding_escapes_its_arguments_and_its_message()
+    {
+        var finding = new Finding(Rules.RuleIds.InvalidSpdxHeaderExpression, new[] { "MIT\u009b31m", "control\r\nerror CMN0000: forged" }, null);
+
+        Assert.Equal("MIT\\u009B31m", finding.Arguments[0]);
+        Assert.DoesNotContain(finding.Message, Printable.MustEscape);
+        Assert.Contains("\\u000D\\u000Aerror", finding.Message, System.StringComparison.Ordinal);
+    }
 }

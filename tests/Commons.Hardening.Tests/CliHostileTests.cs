@@ -79,6 +79,25 @@ public sealed class CliHostileTests : IDisposable
         }, iter: 8, print: entries => string.Join(", ", entries.Select(e => e.Name + ":" + e.Shape + ":" + e.Content.Length)));
     }
 
+    /// <summary>
+    /// Found by cli/generated: a header tag holding a C1 CSI (U+009B) reached the terminal raw through <c>commons headers</c>;
+    /// the finding escaped its arguments but built its message from the raw ones (fixed in Finding).
+    /// </summary>
+    [Fact]
+    public void Regression_seed_001rtUOJwac2_a_C1_control_in_a_header_tag_reached_the_terminal()
+    {
+        Property.Check(output, "cli/regression", RepositoryGen, entries =>
+        {
+            var root = scratch.NewFolder();
+            foreach (var (name, shape, content) in entries)
+            {
+                Scratch.Create(Path.Combine(root, name), shape, content, outsideFile, outsideFolder);
+            }
+
+            HostileTool.AssertHandled(HostileTool.Run(root, HostileTool.QuickLimit, "headers", root), secret);
+        }, iter: 1, print: entries => string.Join(", ", entries.Select(e => e.Name + ":" + e.Shape + ":" + e.Content.Length)), seed: "001rtUOJwac2");
+    }
+
     /// <summary>Issue 18, classes 4 and 6: the examples that hung or crashed headers, identify and inventory.</summary>
     [Fact]
     public void Regression_issue_18_fifos_a_device_and_a_3GB_file_do_not_hang_or_crash_headers_identify_and_inventory()

@@ -20,7 +20,7 @@ public sealed class Finding
         RuleId = ruleId;
         Arguments = Escaped(arguments);
         Location = location;
-        Message = RuleCatalog.Get(ruleId).FormatMessage(arguments);
+        Message = RuleCatalog.Get(ruleId).FormatMessage(Arguments);
     }
 
     public string RuleId { get; }
