@@ -42,6 +42,7 @@ public static class Program
         }
         catch (Exception ex)
         {
+            // A bug of ours: still one line and exit code 2, so that a CI step never reads it as "findings" (exit 1).
             WriteError(stderr, "internal error, please report it: " + ex.GetType().Name + ": " + ex.Message);
         }
 

@@ -193,7 +193,7 @@ public static class PublicCodeReader
         var started = false;
         while (events.Next() is { } current)
         {
-            if (current is DocumentEnd || (current is DocumentStart && started))
+            if (current is DocumentEnd)
             {
                 // Only the first document is publiccode.yml; what follows a second '---' is not read.
                 break;
