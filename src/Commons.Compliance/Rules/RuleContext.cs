@@ -75,6 +75,33 @@ internal sealed class RuleContext
     public string? ProjectLicense
         => DeclaredLicense?.Text ?? (TopLevelLicenseFiles.Count == 1 ? TopLevelLicenseFiles[0].IdentifiedLicense : null);
 
+    /// <summary>The project's licence as a parsed expression, or null when unknown or invalid.</summary>
+    public SpdxExpression? Outbound
+        => ProjectLicense is { } text && SpdxExpression.TryParse(text, out var expression) ? expression : null;
+
+    /// <summary>The configured policies: each preset of <c>CommonsPolicy</c>, plus the allowed/denied lists. All must allow.</summary>
+    public IReadOnlyList<LicensePolicy> Policies(bool includeFrenchList)
+    {
+        var policies = new List<LicensePolicy>();
+        foreach (var name in Properties.List(PropertyNames.Policy))
+        {
+            if ((includeFrenchList || !string.Equals(name, PublicCodeRules.FrenchPreset, StringComparison.OrdinalIgnoreCase))
+                && LicensePolicy.TryGetPreset(name, out var preset))
+            {
+                policies.Add(preset);
+            }
+        }
+
+        var allowed = Properties.List(PropertyNames.AllowedLicenses);
+        var denied = Properties.List(PropertyNames.DeniedLicenses);
+        if (allowed.Count > 0 || denied.Count > 0)
+        {
+            policies.Add(new LicensePolicy(allowed, denied, "CommonsAllowedLicenses/CommonsDeniedLicenses"));
+        }
+
+        return policies;
+    }
+
     public static bool IsUnderLicensesFolder(string relativePath) => relativePath.StartsWith("LICENSES/", StringComparison.OrdinalIgnoreCase);
 
     public void Report(string ruleId, FindingLocation? location, params string[] arguments) => findings.Add(new Finding(ruleId, arguments, location));

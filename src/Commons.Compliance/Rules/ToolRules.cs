@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
+using System.Linq;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Input;
+using Commons.Licensing;
 
 namespace Commons.Compliance.Rules;
 
@@ -13,6 +15,12 @@ internal static class ToolRules
 
     public static void Evaluate(RuleContext context)
     {
+        foreach (var name in context.Properties.List(PropertyNames.Policy).Where(n => !LicensePolicy.TryGetPreset(n, out _)))
+        {
+            context.Report(RuleIds.InputUnreadable, context.PropertyLocation(PropertyNames.Policy), "CommonsPolicy",
+                "'" + name + "' is not a preset (" + string.Join(", ", LicensePolicy.PresetNames) + ")");
+        }
+
         var facts = context.Facts;
         if (facts is null)
         {
