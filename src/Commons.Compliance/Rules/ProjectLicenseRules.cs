@@ -133,7 +133,7 @@ internal static class ProjectLicenseRules
         {
             if (declared is null && identified.Select(f => f.IdentifiedLicense).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
             {
-                context.Report(RuleIds.SeveralLicenseFiles, null, string.Join(", ", identified.Select(f => f.RelativePath)));
+                context.Report(RuleIds.SeveralLicenseFiles, context.PropertyLocation(PropertyNames.PackageLicenseExpression), string.Join(", ", identified.Select(f => f.RelativePath)));
             }
 
             return;

@@ -62,7 +62,7 @@ internal static class PublicCodeRules
         {
             if (frenchPreset && !context.Input.HasRepositoryFile(RepositoryFileKind.PublicCode))
             {
-                context.Report(RuleIds.NoPublicCode, null);
+                context.Report(RuleIds.NoPublicCode, context.ProjectStart());
             }
 
             return;

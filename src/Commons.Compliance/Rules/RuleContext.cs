@@ -139,14 +139,19 @@ internal sealed class RuleContext
         return ProjectStart();
     }
 
-    /// <summary>The <c>&lt;Project</c> line of this project's file, or null when the file is not among the AdditionalFiles.</summary>
+    /// <summary>
+    /// The <c>&lt;Project</c> line of this project's file: where a finding about the project or the repository as a whole
+    /// points (no README, stale facts …), so that every surface can show and link it. Line 1 of the project file when its text
+    /// is not among the AdditionalFiles; null only when not even the project's path is known.
+    /// </summary>
     public FindingLocation? ProjectStart()
     {
         var path = Properties.Get(PropertyNames.ProjectFullPath);
         var project = Input.Files.FirstOrDefault(f => f.Kind == TextFileKinds.ProjectFile && (path is null || SamePath(f.Path, path)));
         if (project is null)
         {
-            return null;
+            var known = path ?? (Facts?.ProjectPath is { Length: > 0 } collected ? collected : null);
+            return known is null ? null : new FindingLocation(known, 1, 1, 1, 1);
         }
 
         var at = project.Text.IndexOf("<Project", StringComparison.Ordinal);

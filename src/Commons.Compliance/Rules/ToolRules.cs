@@ -24,14 +24,14 @@ internal static class ToolRules
         var facts = context.Facts;
         if (facts is null)
         {
-            context.Report(RuleIds.FactsMissing, null, context.Input.FactsError ?? NoFactsFile);
+            context.Report(RuleIds.FactsMissing, context.ProjectStart(), context.Input.FactsError ?? NoFactsFile);
         }
         else
         {
             CheckStale(context, facts);
             foreach (var problem in facts.Problems)
             {
-                var location = problem.Location is { } l ? FindingLocation.At(l.File, context.TextOf(l.File), l.Line, l.Column) : null;
+                var location = problem.Location is { } l ? FindingLocation.At(l.File, context.TextOf(l.File), l.Line, l.Column) : context.ProjectStart();
                 context.Report(RuleIds.InputUnreadable, location, problem.Location?.File ?? problem.Kind.ToString(), problem.Message);
             }
         }
@@ -57,14 +57,14 @@ internal static class ToolRules
         var project = context.Properties.Get(PropertyNames.ProjectFullPath);
         if (project is not null && facts.ProjectPath.Length > 0 && !RuleContext.SamePath(project, facts.ProjectPath))
         {
-            context.Report(RuleIds.FactsStale, null, facts.ProjectPath, project);
+            context.Report(RuleIds.FactsStale, context.ProjectStart(), facts.ProjectPath, project);
             return;
         }
 
         var tfm = context.Properties.Get(PropertyNames.TargetFramework);
         if (tfm is not null && facts.TargetFramework is { } collected && collected != tfm)
         {
-            context.Report(RuleIds.FactsStale, null, facts.ProjectPath + " (" + collected + ")", (project ?? context.ProjectName) + " (" + tfm + ")");
+            context.Report(RuleIds.FactsStale, context.ProjectStart(), facts.ProjectPath + " (" + collected + ")", (project ?? context.ProjectName) + " (" + tfm + ")");
         }
     }
 }
