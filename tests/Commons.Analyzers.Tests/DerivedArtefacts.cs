@@ -25,9 +25,11 @@ public static class DerivedArtefacts
 {
     public const string GeneratedNote = "Generated from the rule catalogue by tests/Commons.Analyzers.Tests/DerivedArtefacts.cs: do not edit";
 
-    /// <summary>One artefact: a whole file, or the part of a file between two fixed markers.</summary>
-    public sealed record Artefact(string RelativePath, string Start, string End, Func<string> Generate)
+    /// <summary>One artefact: a whole file, or the part of a file between two fixed markers (a path may name its part after a '#').</summary>
+    public sealed record Artefact(string Name, string Start, string End, Func<string> Generate)
     {
+        public string RelativePath => Name.Split('#')[0];
+
         public bool IsWholeFile => Start.Length == 0;
 
         /// <summary>The file's current text with the generated part replaced.</summary>
@@ -55,10 +57,15 @@ public static class DerivedArtefacts
         new Artefact("src/Commons.Analyzers/AnalyzerReleases.Unshipped.md", "", "", UnshippedReleases),
         new Artefact("rules.md", "|---|---|---|---|---|---|---|\n", "\n## ", RulesSummaryRows),
         new Artefact("build/Commons.Analyzers.targets", "<_CommonsGateRuleIds>", "</_CommonsGateRuleIds>", () => string.Join(";", GatedIds())),
+        new Artefact("build/Commons.Analyzers.targets#properties", "<!-- analyzer properties: generated -->\n", "      <!-- end of the generated analyzer properties -->", AnalyzerPropertyItems),
     };
 
     /// <summary>The rules <c>CommonsGate=true</c> raises to errors, as the targets list them in <c>WarningsAsErrors</c>.</summary>
     public static IEnumerable<string> GatedIds() => RuleCatalog.All.Select(r => r.Id).Where(RuleCatalog.IsGated);
+
+    /// <summary>One item per property the analyzer reads (<see cref="PropertyNames.All"/>), for the targets to encode.</summary>
+    private static string AnalyzerPropertyItems()
+        => string.Concat(PropertyNames.All.Select(name => "      <_CommonsAnalyzerProperty Include=\"" + name + "\" Value=\"$(" + name + ")\" />\n"));
 
     private static string Descriptors()
     {

@@ -73,7 +73,10 @@ public sealed class CheckMatchesAnalyzerTests
         }
 
         additional.Add((new MemoryText(factsPath, FactsFormat.Write(cli.Facts)), TextFileKinds.Facts));
-        var global = PropertyNames.All.ToDictionary(n => "build_property." + n, n => cli.Input.Properties.Get(n) ?? "");
+        var global = new Dictionary<string, string>
+        {
+            ["build_property." + PropertyEncoding.PropertyName] = PropertyEncoding.Encode(PropertyNames.All.ToDictionary(n => n, n => cli.Input.Properties.Get(n) ?? "")),
+        };
         var provider = new Options(global, additional.ToDictionary(a => a.Text, a => a.Kind));
         var analyzers = typeof(Commons.Analyzers.CMN0401SourceHeaderAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)

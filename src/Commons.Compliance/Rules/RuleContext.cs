@@ -106,9 +106,13 @@ internal sealed class RuleContext
 
     public void Report(string ruleId, FindingLocation? location, params string[] arguments) => findings.Add(new Finding(ruleId, arguments, location));
 
-    /// <summary>The text of an AdditionalFile by path, when the targets passed it.</summary>
+    /// <summary>
+    /// The text of an AdditionalFile by path, when the targets passed it; "" for a repository file the collection found empty
+    /// (never handed to the compiler: a pipe reports length 0 too).
+    /// </summary>
     public string? TextOf(string path)
-        => Input.Files.FirstOrDefault(f => SamePath(f.Path, path))?.Text;
+        => Input.Files.FirstOrDefault(f => SamePath(f.Path, path))?.Text
+            ?? (Facts?.Files.Any(f => f.Content == FileContent.Empty && SamePath(f.FullPath, path)) == true ? "" : null);
 
     /// <summary>Line 1 of a repository file, with its text when available.</summary>
     public FindingLocation FileStart(string path)

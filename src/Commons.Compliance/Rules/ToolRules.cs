@@ -29,7 +29,7 @@ internal static class ToolRules
         else
         {
             CheckStale(context, facts);
-            foreach (var problem in facts.Problems)
+            foreach (var problem in facts.Problems.Where(p => p.Kind != CollectionProblemKind.PolicyFileUnreadable))
             {
                 var location = problem.Location is { } l ? FindingLocation.At(l.File, context.TextOf(l.File), l.Line, l.Column) : context.ProjectStart();
                 context.Report(RuleIds.InputUnreadable, location, problem.Location?.File ?? problem.Kind.ToString(), problem.Message);
@@ -47,8 +47,10 @@ internal static class ToolRules
         }
         else if (context.Properties.Get(PropertyNames.PolicyFile) is { } configured)
         {
-            context.Report(RuleIds.InputUnreadable, context.PropertyLocation(PropertyNames.PolicyFile), "The policy file '" + configured + "'",
-                "it is not among the AdditionalFiles (missing file?)");
+            // Why the targets did not hand it on, as the collection found it (a folder, a pipe, binary …).
+            var why = facts?.Problems.FirstOrDefault(p => p.Kind == CollectionProblemKind.PolicyFileUnreadable)?.Message
+                ?? "it is not among the AdditionalFiles (missing file?)";
+            context.Report(RuleIds.InputUnreadable, context.PropertyLocation(PropertyNames.PolicyFile), "The policy file '" + configured + "'", why);
         }
     }
 
