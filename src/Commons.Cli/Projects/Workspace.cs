@@ -10,6 +10,7 @@ using Commons.Compliance.Facts;
 using Commons.Compliance.Headers;
 using Commons.Compliance.Input;
 using Commons.Compliance.Policy;
+using Commons.Compliance.Rules;
 using Commons.Inspection;
 using Commons.Inspection.Repository;
 
@@ -31,12 +32,17 @@ internal sealed class WorkspaceOptions
 /// <summary>One project, evaluated, collected and judged by the same code as the build and the analyzer.</summary>
 internal sealed class AnalyzedProject
 {
-    public AnalyzedProject(EvaluatedProject project, ProjectFacts facts, ComplianceInput input, IReadOnlyList<Finding> findings)
+    private readonly HashSet<Finding> inSourceFiles;
+
+    public AnalyzedProject(EvaluatedProject project, ProjectFacts facts, ComplianceInput input, IReadOnlyList<Finding> findings,
+        IEnumerable<Finding> inSourceFiles, SeverityResolution severities)
     {
         Project = project;
         Facts = facts;
         Input = input;
         Findings = findings;
+        this.inSourceFiles = new HashSet<Finding>(inSourceFiles);
+        Severities = severities;
     }
 
     public EvaluatedProject Project { get; }
@@ -49,8 +55,11 @@ internal sealed class AnalyzedProject
     /// <summary>Project-level findings, then the source-header findings of each C# file.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
-    /// <summary><c>CommonsGate=true</c>.</summary>
-    public bool Gate => Input.Properties.IsTrue(PropertyNames.Gate);
+    /// <summary>How the project's compilation would configure each finding's severity (analyzer configuration, NoWarn, the gate …).</summary>
+    public SeverityResolution Severities { get; }
+
+    /// <summary>The severity the build would give the finding, or null when it suppresses it.</summary>
+    public RuleSeverity? SeverityOf(Finding finding) => Severities.Resolve(finding, inSourceFiles.Contains(finding));
 }
 
 /// <summary>
@@ -173,6 +182,7 @@ internal static class Workspace
         };
 
         var findings = new List<Finding>(ComplianceEvaluator.Evaluate(input));
+        var inSourceFiles = new List<Finding>();
         var headers = HeaderRules.For(input);
         if (headers.IsEnabled)
         {
@@ -180,12 +190,13 @@ internal static class Workspace
             {
                 if (ReadText(source) is { } text && !GeneratedCode.IsGenerated(source, text))
                 {
-                    findings.AddRange(headers.Evaluate(source, text));
+                    inSourceFiles.AddRange(headers.Evaluate(source, text));
                 }
             }
         }
 
-        return new AnalyzedProject(project, facts, input, findings);
+        findings.AddRange(inSourceFiles);
+        return new AnalyzedProject(project, facts, input, findings, inSourceFiles, AnalyzerConfiguration.For(project, input.Properties));
     }
 
     /// <summary>
