@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
+// Generated from the rule catalogue by tests/Commons.Analyzers.Tests/DerivedArtefacts.cs: do not edit (COMMONS_REGENERATE=1 rewrites it).
 
 using System.Collections.Immutable;
 using Commons.Compliance.Rules;
@@ -8,10 +9,9 @@ using Microsoft.CodeAnalysis;
 namespace Commons.Analyzers;
 
 /// <summary>
-/// One DiagnosticDescriptor per rule. Titles, messages, descriptions and help links come from Commons.Compliance's
-/// <see cref="RuleCatalog"/>; id, category and severity are written as constants here because the release-tracking
-/// analyzer (RS2000–RS2008) reads them from the <c>new DiagnosticDescriptor(…)</c> expression. A test checks that they
-/// equal the catalogue's.
+/// One DiagnosticDescriptor per rule of <see cref="RuleCatalog"/>. Titles, messages, descriptions and help links are read
+/// from the catalogue; id, category and severity are written as constants because the release-tracking analyzer
+/// (RS2000–RS2008) reads them from the <c>new DiagnosticDescriptor(…)</c> expression.
 /// </summary>
 public static class Descriptors
 {

@@ -3,6 +3,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Commons.Compliance;
@@ -17,7 +18,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace Commons.Analyzers;
 
 /// <summary>
-/// Reads the build's properties and AdditionalFiles into a <see cref="ComplianceInput"/>, once per compilation,
+/// Reads the build's properties (<see cref="PropertyEncoding"/>) and AdditionalFiles into a <see cref="ComplianceInput"/>, once per compilation,
 /// and evaluates it once: every family analyzer of the same compilation shares the result. Parsed facts and policy
 /// files are cached per <see cref="SourceText"/> (as StyleCop's SettingsHelper does), so an unchanged file is never re-parsed.
 /// </summary>
@@ -63,17 +64,11 @@ internal sealed class ProjectInputs
 
     private static ProjectInputs Create(AnalyzerOptions options, Func<SourceText, FactsReadResult?> readFacts, CancellationToken cancellationToken)
     {
+        // One encoded property (PropertyEncoding): no value can add a line to the compiler's analyzer config, nor lose one.
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
-        var properties = new List<KeyValuePair<string, string>>();
-        foreach (var name in PropertyNames.All)
-        {
-            if (global.TryGetValue("build_property." + name, out var value))
-            {
-                properties.Add(new KeyValuePair<string, string>(name, value));
-            }
-        }
-
-        var projectProperties = new ProjectProperties(properties);
+        global.TryGetValue("build_property." + PropertyEncoding.PropertyName, out var encoded);
+        var known = new HashSet<string>(PropertyNames.All, StringComparer.OrdinalIgnoreCase);
+        var projectProperties = new ProjectProperties(PropertyEncoding.Decode(encoded).Where(p => known.Contains(p.Key)));
         var files = new List<TextFile>();
         FactsReadResult? facts = null;
         PolicyFile? policy = null;

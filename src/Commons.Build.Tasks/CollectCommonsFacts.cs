@@ -35,6 +35,9 @@ public sealed class CollectCommonsFacts : Task
 
     public bool IsTestProject { get; set; }
 
+    /// <summary>The <c>CommonsPolicyFile</c> as a full path, when set.</summary>
+    public string? PolicyFile { get; set; }
+
     /// <summary>Evaluated <c>@(PackageReference)</c>; the defining file comes from <c>DefiningProjectFullPath</c>.</summary>
     public ITaskItem[] PackageReferences { get; set; } = Array.Empty<ITaskItem>();
 
@@ -60,6 +63,7 @@ public sealed class CollectCommonsFacts : Task
                 AssetsFilePath = Empty(AssetsFile),
                 ConfiguredRepositoryRoot = Empty(RepositoryRoot),
                 IsTestProject = IsTestProject,
+                PolicyFilePath = Empty(PolicyFile),
                 Online = Online,
                 OnlineBudget = TimeSpan.FromSeconds(Math.Max(1, OnlineBudgetSeconds)),
                 OnlineCachePath = Empty(OnlineCacheFile),

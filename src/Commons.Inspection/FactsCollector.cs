@@ -35,11 +35,36 @@ public static class FactsCollector
             }
         }
 
+        if (request.PolicyFilePath is { } policyFile)
+        {
+            CheckPolicyFile(policyFile, facts);
+        }
+
         CollectDependencies(request, projectPath, projectDirectory, facts);
 
         // After the dependencies: without MSBuild the ProjectReferences come from the assets file.
         facts.ProjectReferences.AddRange(DependencyCollector.ProjectReferences(request.ProjectReferences));
         return facts;
+    }
+
+    /// <summary>
+    /// A policy file that gives no text is a problem, and the targets (and the CLI) do not hand it on. An empty one too: it holds
+    /// no exception, and a pipe or a device (never opened) reports length 0 as well.
+    /// </summary>
+    private static void CheckPolicyFile(string path, ProjectFacts facts)
+    {
+        var read = DocumentReader.Read(path);
+        if (read.State == FileContent.Text)
+        {
+            return;
+        }
+
+        facts.Problems.Add(new CollectionProblem
+        {
+            Kind = CollectionProblemKind.PolicyFileUnreadable,
+            Message = read.State == FileContent.Empty ? "it is empty, or a pipe or a device: it holds no exception" : read.Problem ?? read.State.ToString(),
+            Location = new SourceLocation(path, 1, 1),
+        });
     }
 
     private static void CollectDependencies(CollectionRequest request, string projectPath, string projectDirectory, ProjectFacts facts)

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Commons.Compliance.Facts;
+using Commons.Compliance.Input;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -138,10 +139,7 @@ public sealed class AnalyzerTest<TAnalyzer>
 
         state.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
         var config = new StringBuilder("is_global = true\n").Append(globalConfig).Append('\n');
-        foreach (var (name, value) in properties)
-        {
-            config.Append("build_property.").Append(name).Append(" = ").Append(value).Append('\n');
-        }
+        config.Append("build_property.").Append(PropertyEncoding.PropertyName).Append(" = ").Append(PropertyEncoding.Encode(properties)).Append('\n');
 
         foreach (var (kind, path, text) in files)
         {

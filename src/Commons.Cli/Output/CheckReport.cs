@@ -77,8 +77,8 @@ internal sealed class CheckReport
             var projectName = Relative(root, project.Project.FullPath);
             foreach (var finding in project.Findings)
             {
-                var severity = EffectiveSeverity(finding.RuleId, project.Gate);
-                if (severity == RuleSeverity.Hidden)
+                // As the build would report it: the project's analyzer configuration, NoWarn, WarningsAsErrors, the gate …
+                if (project.SeverityOf(finding) is not { } severity || severity == RuleSeverity.Hidden)
                 {
                     continue;
                 }
@@ -114,10 +114,6 @@ internal sealed class CheckReport
             .ToArray();
         return new CheckReport(root, projects.Select(p => Relative(root, p.Project.FullPath)).ToArray(), ordered);
     }
-
-    /// <summary>The rule's default severity; the gate makes every licence and dependency rule an error, as the targets do.</summary>
-    public static RuleSeverity EffectiveSeverity(string ruleId, bool gate)
-        => gate && RuleCatalog.IsGated(ruleId) ? RuleSeverity.Error : RuleCatalog.Get(ruleId).DefaultSeverity;
 
     public static string Relative(string root, string path)
     {

@@ -14,7 +14,8 @@ namespace Commons.Cli.Output;
 /// <summary>
 /// <c>--format sarif</c>: SARIF 2.1.0 as GitHub code scanning accepts it: every rule in <c>tool.driver.rules</c>,
 /// paths relative to <c>%SRCROOT%</c> (the repository root), a region on every location, and a stable fingerprint.
-/// A file-less finding points at line 1 of the project that raised it, since code scanning rejects a result without a location.
+/// Every finding has a location (a repository-wide one points at the project that raised it, as in the build); were one
+/// file-less, it would point at line 1 of that project, since code scanning rejects a result without a location.
 /// </summary>
 internal static class SarifReport
 {

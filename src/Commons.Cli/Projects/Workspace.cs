@@ -10,6 +10,7 @@ using Commons.Compliance.Facts;
 using Commons.Compliance.Headers;
 using Commons.Compliance.Input;
 using Commons.Compliance.Policy;
+using Commons.Compliance.Rules;
 using Commons.Inspection;
 using Commons.Inspection.Repository;
 
@@ -31,12 +32,17 @@ internal sealed class WorkspaceOptions
 /// <summary>One project, evaluated, collected and judged by the same code as the build and the analyzer.</summary>
 internal sealed class AnalyzedProject
 {
-    public AnalyzedProject(EvaluatedProject project, ProjectFacts facts, ComplianceInput input, IReadOnlyList<Finding> findings)
+    private readonly HashSet<Finding> inSourceFiles;
+
+    public AnalyzedProject(EvaluatedProject project, ProjectFacts facts, ComplianceInput input, IReadOnlyList<Finding> findings,
+        IEnumerable<Finding> inSourceFiles, SeverityResolution severities)
     {
         Project = project;
         Facts = facts;
         Input = input;
         Findings = findings;
+        this.inSourceFiles = new HashSet<Finding>(inSourceFiles);
+        Severities = severities;
     }
 
     public EvaluatedProject Project { get; }
@@ -49,8 +55,11 @@ internal sealed class AnalyzedProject
     /// <summary>Project-level findings, then the source-header findings of each C# file.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
-    /// <summary><c>CommonsGate=true</c>.</summary>
-    public bool Gate => Input.Properties.IsTrue(PropertyNames.Gate);
+    /// <summary>How the project's compilation would configure each finding's severity (analyzer configuration, NoWarn, the gate …).</summary>
+    public SeverityResolution Severities { get; }
+
+    /// <summary>The severity the build would give the finding, or null when it suppresses it.</summary>
+    public RuleSeverity? SeverityOf(Finding finding) => Severities.Resolve(finding, inSourceFiles.Contains(finding));
 }
 
 /// <summary>
@@ -128,6 +137,7 @@ internal static class Workspace
             ConfiguredRepositoryRoot = project.Get(PropertyNames.RepositoryRoot),
             IsTestProject = string.Equals(project.Get(PropertyNames.IsTestProject), "true", StringComparison.OrdinalIgnoreCase),
             Online = string.Equals(project.Get("CommonsOnline"), "true", StringComparison.OrdinalIgnoreCase),
+            PolicyFilePath = PolicyFilePath(project),
         };
         request.PackageReferences.AddRange(project.PackageReferences);
         request.PackageVersions.AddRange(project.PackageVersions);
@@ -138,28 +148,29 @@ internal static class Workspace
         var read = FactsFormat.Read(FactsFormat.Write(collected));
         var facts = read.Facts ?? collected;
 
+        // The AdditionalFiles the targets would hand to the compiler: the repository's texts and the policy file, by the
+        // reading rule the targets follow (DocumentReader), and the project files.
         var files = new List<TextFile>();
         if (facts.RepositoryRoot is { } root)
         {
             foreach (var file in RepositoryScanner.Find(root, new List<CollectionProblem>()))
             {
-                AddText(files, file.Kind.ToString(), file.FullPath);
+                AddDocument(files, file.Kind.ToString(), file.FullPath);
             }
         }
 
         PolicyFile? policy = null;
-        if (project.Get(PropertyNames.PolicyFile) is { } policyPath)
+        if (request.PolicyFilePath is { } policyPath && AddDocument(files, TextFileKinds.PolicyFile, policyPath) is { } policyText)
         {
-            var full = Path.GetFullPath(Path.Combine(project.Directory, policyPath));
-            if (AddText(files, TextFileKinds.PolicyFile, full) is { } text)
-            {
-                policy = PolicyFile.Parse(full, text);
-            }
+            policy = PolicyFile.Parse(policyPath, policyText);
         }
 
         foreach (var declaring in project.DeclaringFiles)
         {
-            AddText(files, TextFileKinds.ProjectFile, declaring);
+            if (ReadText(declaring) is { } text)
+            {
+                files.Add(new TextFile(TextFileKinds.ProjectFile, declaring, text));
+            }
         }
 
         var input = new ComplianceInput(new ProjectProperties(CompilerProperties(project, facts)), files)
@@ -171,6 +182,7 @@ internal static class Workspace
         };
 
         var findings = new List<Finding>(ComplianceEvaluator.Evaluate(input));
+        var inSourceFiles = new List<Finding>();
         var headers = HeaderRules.For(input);
         if (headers.IsEnabled)
         {
@@ -178,26 +190,25 @@ internal static class Workspace
             {
                 if (ReadText(source) is { } text && !GeneratedCode.IsGenerated(source, text))
                 {
-                    findings.AddRange(headers.Evaluate(source, text));
+                    inSourceFiles.AddRange(headers.Evaluate(source, text));
                 }
             }
         }
 
-        return new AnalyzedProject(project, facts, input, findings);
+        findings.AddRange(inSourceFiles);
+        return new AnalyzedProject(project, facts, input, findings, inSourceFiles, AnalyzerConfiguration.For(project, input.Properties));
     }
 
-    /// <summary>The <c>build_property.*</c> values the compiler would see (the targets' rewriting included).</summary>
+    /// <summary>
+    /// The properties the analyzer receives: the evaluated values, whole (the targets encode them, PropertyEncoding), with the
+    /// two the targets compute.
+    /// </summary>
     private static IEnumerable<KeyValuePair<string, string>> CompilerProperties(EvaluatedProject project, ProjectFacts facts)
     {
-        var lists = new[] { PropertyNames.Policy, PropertyNames.AllowedLicenses, PropertyNames.DeniedLicenses, PropertyNames.IgnoredPackages };
         foreach (var name in PropertyNames.All)
         {
             var value = project.Get(name) ?? "";
-            if (lists.Contains(name))
-            {
-                value = value.Replace(';', ',');
-            }
-            else if (name == PropertyNames.RepositoryRoot && value.Length == 0)
+            if (name == PropertyNames.RepositoryRoot && value.Length == 0)
             {
                 value = facts.RepositoryRoot ?? "";
             }
@@ -211,24 +222,47 @@ internal static class Workspace
         }
     }
 
-    private static string? AddText(List<TextFile> files, string kind, string path)
+    /// <summary>The <c>CommonsPolicyFile</c> as a full path (relative to the project's folder, as the targets take it), or null.</summary>
+    private static string? PolicyFilePath(EvaluatedProject project)
     {
-        var text = ReadText(path);
-        if (text is not null)
+        if (project.Get(PropertyNames.PolicyFile) is not { } configured)
         {
-            files.Add(new TextFile(kind, path, text));
+            return null;
         }
 
+        try
+        {
+            return Path.GetFullPath(Path.Combine(project.Directory, configured.Trim()));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Adds a repository document or the policy file when the reading rule makes it a text, as the targets do; returns its text.</summary>
+    private static string? AddDocument(List<TextFile> files, string kind, string path)
+    {
+        var read = DocumentReader.Read(path);
+        if (read.State != FileContent.Text)
+        {
+            // Not handed to the compiler either; the collection records why (or the rules judge an empty file as "").
+            return null;
+        }
+
+        var text = read.Text!;
+        files.Add(new TextFile(kind, path, text));
         return text;
     }
 
-    internal static string? ReadText(string path)
-    {
-        // The analyzer skips an AdditionalFile it cannot read; the collector has already reported it as a problem. Read with
-        // the collector's cap and never blocking on a FIFO (issue 18: `commons sbom` hung on a FIFO named LICENSE).
-        var content = BoundedFile.Read(path, new BoundedRead());
-        return content.Bytes is { } bytes ? BoundedFile.Decode(bytes) : null;
-    }
+    /// <summary>
+    /// A project or source file's text, as the compiler decodes it; null when it is no text. Bounded and never blocking: a pipe
+    /// named like a source reads as empty, a file over <see cref="SourceMaxBytes"/> as nothing.
+    /// </summary>
+    internal static string? ReadText(string path) => DocumentReader.Read(path, SourceMaxBytes).Text;
+
+    /// <summary>The largest project or source file read (the compiler reads larger ones; no real one comes near).</summary>
+    private const long SourceMaxBytes = 32 * 1024 * 1024;
 
     private static bool IsCheckedSource(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 }

@@ -43,7 +43,7 @@ public static class FactsFormat
         foreach (var f in facts.Files.OrderBy(f => f.Kind).ThenBy(f => f.RelativePath, StringComparer.Ordinal))
         {
             Line(sb, "file", f.Kind.ToString(), f.RelativePath, f.FullPath, f.IdentifiedLicense,
-                Num(f.Confidence), f.ClosestLicense, Num(f.ClosestConfidence));
+                Num(f.Confidence), f.ClosestLicense, Num(f.ClosestConfidence), f.Content.ToString());
         }
 
         foreach (var p in facts.Packages.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Version, StringComparer.Ordinal))
@@ -146,6 +146,7 @@ public static class FactsFormat
                     Confidence = Dbl(Get(f, 5)) ?? 0,
                     ClosestLicense = Get(f, 6),
                     ClosestConfidence = Dbl(Get(f, 7)) ?? 0,
+                    Content = Get(f, 8) is { } content ? Enum<FileContent>(content) : FileContent.Text,
                 });
                 break;
             case "package":

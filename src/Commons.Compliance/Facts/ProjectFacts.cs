@@ -79,6 +79,31 @@ public sealed class RepositoryFile
 
     /// <summary>For licence files: the similarity of <see cref="ClosestLicense"/>, 0–100.</summary>
     public double ClosestConfidence { get; set; }
+
+    /// <summary>What reading the file gave; only a <see cref="FileContent.Text"/> reaches the compiler as an AdditionalFile.</summary>
+    public FileContent Content { get; set; }
+}
+
+/// <summary>
+/// What a repository file held when it was read (the one reading rule, Commons.Inspection's <c>DocumentReader</c>). The rules
+/// judge an <see cref="Empty"/> file as the text "", and have no text for the others.
+/// </summary>
+public enum FileContent
+{
+    /// <summary>A text, handed to the compiler as an AdditionalFile.</summary>
+    Text,
+
+    /// <summary>Length 0: empty, or a pipe or a device (which report length 0 too and are never opened).</summary>
+    Empty,
+
+    /// <summary>NUL bytes: a PDF, an image … named like a community file.</summary>
+    Binary,
+
+    /// <summary>Larger than the read limit.</summary>
+    TooLarge,
+
+    /// <summary>A folder, missing, unreadable, or a name the compiler's configuration cannot hold.</summary>
+    Unreadable,
 }
 
 /// <summary>How a package's licence was learnt.</summary>

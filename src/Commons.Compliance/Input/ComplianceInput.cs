@@ -69,11 +69,16 @@ public sealed class ProjectProperties
 
     public bool IsFalse(string name) => string.Equals(Get(name), "false", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A list property: the targets turn <c>;</c> into <c>,</c>; both are accepted here.</summary>
+    /// <summary>
+    /// A list property, written as MSBuild users write lists: items separated by <c>;</c> or <c>,</c>, and any whitespace,
+    /// line breaks included (a list over several lines). Licence ids, presets and package ids hold no whitespace.
+    /// </summary>
     public IReadOnlyList<string> List(string name)
         => Get(name) is { } value
-            ? value.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray()
+            ? value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries)
             : Array.Empty<string>();
+
+    private static readonly char[] ListSeparators = { ',', ';', ' ', '\t', '\n', '\r', '\v', '\f', '\u0085', '\u00A0', '\u2028', '\u2029' };
 }
 
 /// <summary>An AdditionalFiles item: its <c>CommonsFileKind</c>, path and text.</summary>

@@ -8,6 +8,7 @@ using System.Linq;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Input;
 using Commons.Compliance.Policy;
+using Commons.Licensing;
 
 namespace Commons.Compliance.Rules;
 
@@ -23,6 +24,16 @@ internal static class DependencyRules
     /// <summary>MIT-0 and BSL-1.0 waive attribution in binary form.</summary>
     private static readonly string[] NoBinaryAttribution = { "MIT-0", "BSL-1.0", "Zlib" };
 
+    /// <summary>The <c>CommonsUseContext</c> values (the same words appear in messages).</summary>
+    private static readonly (string Name, UseContext Context)[] UseContexts =
+    {
+        ("dynamic-link", UseContext.DynamicLink),
+        ("static-link", UseContext.StaticLink),
+        ("copied", UseContext.Copied),
+        ("network-service", UseContext.NetworkService),
+        ("development-only", UseContext.DevelopmentOnly),
+    };
+
     public static void Evaluate(RuleContext context)
     {
         var facts = context.Facts;
@@ -33,8 +44,8 @@ internal static class DependencyRules
 
         var ignored = context.Properties.List(PropertyNames.IgnoredPackages);
         var packages = facts.Packages.Where(p => !IsIgnored(p.Id, ignored)).ToArray();
-        var outbound = LicenseDecisions.Outbound(context);
-        var policies = LicenseDecisions.Policies(context, includeFrenchList: true);
+        var outbound = context.Outbound;
+        var policies = context.Policies(includeFrenchList: true);
         foreach (var package in packages)
         {
             if (ExceptionFor(context, package) is not null)
@@ -43,7 +54,7 @@ internal static class DependencyRules
             }
 
             CheckKnown(context, package);
-            LicenseDecisions.Evaluate(context, package, outbound, policies);
+            CheckPolicyAndCompatibility(context, package, outbound, policies);
         }
 
         CheckAttribution(context, packages);
@@ -89,6 +100,56 @@ internal static class DependencyRules
             : package.Source == LicenseSource.File ? ": its licence file " + package.LicenseFile + " matches no known licence"
             : ": the package declares no licence";
         context.Report(RuleIds.DependencyLicenseUnknown, Location(context, package), package.Id, Name(package), why + Via(package));
+    }
+
+    /// <summary>CMN0103, CMN0104, CMN0105 for one package with a known licence.</summary>
+    private static void CheckPolicyAndCompatibility(RuleContext context, PackageFact package, SpdxExpression? outbound, IReadOnlyList<LicensePolicy> policies)
+    {
+        if (package.License is null || !SpdxExpression.TryParse(package.License, out var inbound) || inbound is null)
+        {
+            return;
+        }
+
+        var via = Via(package);
+        var location = Location(context, package);
+        foreach (var policy in policies)
+        {
+            var decision = PolicyEvaluator.Evaluate(inbound, policy);
+            if (!decision.IsAllowed)
+            {
+                context.Report(RuleIds.DependencyLicenseDenied, location, package.Id, package.Version, inbound.ToString(), decision.Reason, via);
+                return;
+            }
+        }
+
+        if (outbound is null)
+        {
+            return;
+        }
+
+        var use = UseOf(context, package);
+        var verdict = CompatibilityEvaluator.Evaluate(outbound, inbound, use.Context);
+        if (verdict.Outcome == CompatibilityOutcome.Incompatible)
+        {
+            context.Report(RuleIds.DependencyLicenseIncompatible, location, package.Id, package.Version, inbound.ToString(), outbound.ToString(), use.Name, verdict.Reason, verdict.Source, via);
+        }
+        else if (verdict.Outcome == CompatibilityOutcome.Review)
+        {
+            context.Report(RuleIds.DependencyLicenseNeedsReview, location, package.Id, package.Version, inbound.ToString(), outbound.ToString(), use.Name, verdict.Reason, via);
+        }
+    }
+
+    /// <summary>DevOnly → development-only; else the project's <c>CommonsUseContext</c>; else dynamic-link.</summary>
+    private static (string Name, UseContext Context) UseOf(RuleContext context, PackageFact package)
+    {
+        if (package.DevOnly)
+        {
+            return UseContexts.Single(u => u.Context == UseContext.DevelopmentOnly);
+        }
+
+        var configured = context.Properties.Get(PropertyNames.UseContext);
+        var match = UseContexts.FirstOrDefault(u => string.Equals(u.Name, configured, StringComparison.OrdinalIgnoreCase));
+        return match.Name is null ? UseContexts[0] : match;
     }
 
     private static void CheckAttribution(RuleContext context, PackageFact[] packages)
