@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
+using System;
 using System.Collections.Immutable;
 using Commons.Compliance.Headers;
 using Commons.Compliance.Rules;
@@ -54,8 +55,9 @@ public sealed class CMN0401SourceHeaderAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// The start of the file, enough for its leading comments: the whole file only when those run past the first
-    /// <see cref="HeaderWindow"/> characters, so that a large file is never copied into a string for its header.
+    /// The start of the file, enough for its leading comments: the first <see cref="HeaderWindow"/> characters, or, when
+    /// those comments run past them, as much as can hold tags (<see cref="SpdxHeaderParser.MaxHeaderLength"/>): a large
+    /// file is never copied into a string for its header, and a comment of any length is read within that bound.
     /// </summary>
     private static string HeaderText(SourceText source)
     {
@@ -65,7 +67,9 @@ public sealed class CMN0401SourceHeaderAnalyzer : DiagnosticAnalyzer
         }
 
         var window = source.ToString(new TextSpan(0, HeaderWindow));
-        return SpdxHeaderParser.Parse(window).CommentEnd >= HeaderWindow - 2 ? source.ToString() : window;
+        return SpdxHeaderParser.Parse(window).CommentEnd >= HeaderWindow - 2
+            ? source.ToString(new TextSpan(0, Math.Min(source.Length, SpdxHeaderParser.MaxHeaderLength)))
+            : window;
     }
 }
 

@@ -149,19 +149,15 @@ internal static class Notices
         }
     }
 
-    /// <summary>Reads a file of the package folder, never outside it, with the collector's size cap.</summary>
+    /// <summary>
+    /// Reads a text file of the package folder with the collector's size cap, never outside the folder and never through a
+    /// link: a package folder is written by whoever made the package, and a <c>NOTICE</c> linked to <c>/etc/passwd</c> would
+    /// print it into the notices. Null when the file is refused or unreadable.
+    /// </summary>
     private static string? ReadInside(string folder, string relative)
-    {
-        var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var full = Path.GetFullPath(Path.Combine(root, relative));
-        if (!full.StartsWith(root, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var bytes = BoundedFile.TryRead(full, BoundedFile.DefaultMaxBytes, out _);
-        return bytes is null ? null : new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF');
-    }
+        => PathSafety.ResolveInside(folder, relative) is { } full
+            ? BoundedFile.ReadText(full, new BoundedRead { Inside = folder }).Text
+            : null;
 
     /// <summary>The nuspec's <c>metadata/copyright</c>, whatever its schema namespace; null when absent or unreadable.</summary>
     private static string? NuspecCopyright(string folder, string id)

@@ -3,6 +3,7 @@
 
 using System.IO;
 using System.Linq;
+using Commons.Compliance.Input;
 using Commons.Compliance.Rules;
 using Spectre.Console;
 
@@ -14,7 +15,7 @@ internal static class TextReport
     public static void Write(CheckReport report, TextWriter writer, bool interactive)
     {
         var console = Consoles.For(writer, interactive);
-        console.WriteLine("Checked " + report.Projects.Count + " project(s) under " + report.Root);
+        console.WriteLine("Checked " + report.Projects.Count + " project(s) under " + Printable.Escape(report.Root));
         foreach (var group in report.ByRule())
         {
             var first = group.First();
@@ -26,8 +27,9 @@ internal static class TextReport
             table.AddColumn("Message");
             foreach (var finding in group)
             {
-                // Text, not Markup: messages quote file contents and must never be read as markup.
-                table.AddRow(new Text(finding.Where), new Text(finding.Finding.Message));
+                // Text, not Markup: messages quote file contents and must never be read as markup. Messages are escaped
+                // (Finding); a path is a file name of the repository and may hold control characters too.
+                table.AddRow(new Text(Printable.Escape(finding.Where)), new Text(finding.Finding.Message));
             }
 
             console.Write(table);

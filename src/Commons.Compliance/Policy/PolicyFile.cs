@@ -4,6 +4,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Commons.Compliance.Input;
 
 namespace Commons.Compliance.Policy;
 
@@ -36,11 +37,35 @@ public sealed class PolicyFile
     /// <summary>Lines that could not be understood; each becomes a CMN0902 finding and the line is ignored.</summary>
     public IReadOnlyList<PolicyFileError> Errors { get; }
 
+    /// <summary>The largest policy file read, in characters: a real one is a few KB.</summary>
+    public const int MaxLength = 1024 * 1024;
+
+    /// <summary>Errors reported at most, the last one saying how many more lines were not understood.</summary>
+    public const int MaxErrors = 50;
+
+    /// <summary>Characters of the file quoted at most in an error (a key, a date): the file may be anything, even outside the repository.</summary>
+    public const int MaxExcerpt = 40;
+
+    /// <summary>
+    /// Reads the exceptions of a policy file. The file's text reaches messages only as short escaped excerpts: it may be
+    /// any file the property names (<c>/proc/self/environ</c> once put the whole environment into build warnings).
+    /// </summary>
     public static PolicyFile Parse(string path, string text)
     {
         var exceptions = new List<PolicyException>();
         var errors = new List<PolicyFileError>();
         Section? current = null;
+        if (text.IndexOf('\0') >= 0)
+        {
+            errors.Add(new PolicyFileError(1, "the policy file is not text (it holds NUL characters): not read"));
+            return new PolicyFile(path, exceptions, errors);
+        }
+
+        if (text.Length > MaxLength)
+        {
+            errors.Add(new PolicyFileError(1, "the policy file is larger than " + (MaxLength / 1024).ToString(CultureInfo.InvariantCulture) + " KB: not read"));
+            return new PolicyFile(path, exceptions, errors);
+        }
 
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -75,7 +100,7 @@ public sealed class PolicyFile
 
             if (current is null)
             {
-                errors.Add(new PolicyFileError(lineNumber, "'" + line + "' comes before any [Package.Id] section"));
+                errors.Add(new PolicyFileError(lineNumber, "a 'key = value' line comes before any [Package.Id] section"));
                 continue;
             }
 
@@ -96,18 +121,33 @@ public sealed class PolicyFile
                     }
                     else
                     {
-                        errors.Add(new PolicyFileError(lineNumber, "expires '" + value + "' is not a yyyy-MM-dd date"));
+                        errors.Add(new PolicyFileError(lineNumber, "expires '" + Excerpt(value) + "' is not a yyyy-MM-dd date"));
                     }
 
                     break;
                 default:
-                    errors.Add(new PolicyFileError(lineNumber, "unknown key '" + key + "' (expected reason, expires or license)"));
+                    errors.Add(new PolicyFileError(lineNumber, "unknown key '" + Excerpt(key) + "' (expected reason, expires or license)"));
                     break;
             }
         }
 
         Close(current, exceptions, errors);
-        return new PolicyFile(path, exceptions, errors);
+        return new PolicyFile(path, exceptions, Bounded(errors));
+    }
+
+    private static string Excerpt(string text) => Printable.Excerpt(text, MaxExcerpt);
+
+    /// <summary>At most <see cref="MaxErrors"/> errors: a file of 100,000 bad lines must not become 100,000 build warnings.</summary>
+    private static List<PolicyFileError> Bounded(List<PolicyFileError> errors)
+    {
+        if (errors.Count <= MaxErrors)
+        {
+            return errors;
+        }
+
+        var kept = errors.GetRange(0, MaxErrors - 1);
+        kept.Add(new PolicyFileError(errors[MaxErrors - 1].Line, (errors.Count - kept.Count).ToString(CultureInfo.InvariantCulture) + " more lines from here on could not be understood"));
+        return kept;
     }
 
     private static void Close(Section? section, List<PolicyException> exceptions, List<PolicyFileError> errors)
@@ -119,7 +159,7 @@ public sealed class PolicyFile
 
         if (string.IsNullOrWhiteSpace(section.Reason))
         {
-            errors.Add(new PolicyFileError(section.Line, "the exception for '" + section.PackageId + "' gives no reason"));
+            errors.Add(new PolicyFileError(section.Line, "the exception for '" + Excerpt(section.PackageId) + "' gives no reason"));
             return;
         }
 
