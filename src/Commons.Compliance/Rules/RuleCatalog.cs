@@ -267,7 +267,7 @@ public static class RuleCatalog
             "Without the facts file the licence, dependency and community rules cannot run; the package's build targets did not run or failed."),
         Rule(RuleIds.InputUnreadable, "Input unreadable",
             "{0} could not be read: {1}",
-            RuleCategories.Tooling, RuleSeverity.Warning, new[] { "CommonsPolicyFile" },
+            RuleCategories.Tooling, RuleSeverity.Warning, new[] { "CommonsPolicyFile", "CommonsBaselineFile" },
             "A rule that cannot read its input would otherwise pass silently."),
         Rule(RuleIds.FactsStale, "Commons facts are stale",
             "The facts file was collected for '{0}', not for this project '{1}': rebuild",
