@@ -117,7 +117,10 @@ internal static class JsonSubset
         }
     }
 
-    /// <summary>A JSON string literal: quotes, backslash, and control characters escaped; everything else as it is (UTF-8 on disk).</summary>
+    /// <summary>
+    /// A JSON string literal: quotes, backslash, control characters and lone surrogates escaped (UTF-8 on disk would turn a lone
+    /// surrogate into U+FFFD, and the text read back would differ); everything else as it is.
+    /// </summary>
     public static void WriteString(StringBuilder sb, string? value)
     {
         if (value is null)
@@ -127,8 +130,23 @@ internal static class JsonSubset
         }
 
         sb.Append('"');
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            if (char.IsSurrogate(c))
+            {
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    sb.Append(c).Append(value[++i]);
+                }
+                else
+                {
+                    sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                }
+
+                continue;
+            }
+
             switch (c)
             {
                 case '"': sb.Append("\\\""); break;

@@ -65,6 +65,17 @@ public sealed class BaselineFileTests
     }
 
     [Fact]
+    public void TestWhatIsWrittenSurvivesUtf8OnDisk_LoneSurrogatesAndControlsIncluded()
+    {
+        var entry = new BaselineEntry("src/\uD800/A.csproj", "CMN0203", "x\u0001\u2028\U0001F600\u00e9", "");
+        var onDisk = System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(BaselineFile.Write(new BaselinePackage[0], new[] { entry })));
+
+        var read = Assert.Single(BaselineFile.Read("b", onDisk).Findings);
+
+        Assert.Equal((entry.Project, entry.File), (read.Project, read.File));
+    }
+
+    [Fact]
     public void TestAHandEditedOrMergedFileIsRead_AnyJsonWillDo()
     {
         var text = "\uFEFF{ \"findings\" : [ {\"rule\":\"CMN0203\",\r\n \"file\":\"a\\u00e9\\/b.csproj\", \"project\": \"p\", \"extra\": [1, 2.5e3, true, false, null, {}]} ],"
