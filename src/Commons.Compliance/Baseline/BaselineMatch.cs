@@ -76,8 +76,23 @@ public sealed class BaselineMatch
             return null;
         }
 
-        var file = finding.Location is { } location ? Relative(Root, location.Path) : "";
+        var file = finding.Location is { } location ? FileKey(location.Path) : "";
         return new BaselineEntry(Project, finding.RuleId, file, rule.SubjectOf(finding.Arguments));
+    }
+
+    /// <summary>
+    /// A file as an entry names it: relative to the root; a file outside the repository (the SDK's props that declare an implicit
+    /// package, a file above the root) by its name alone, since its folder differs from one machine to the next.
+    /// </summary>
+    private string FileKey(string path)
+    {
+        var relative = Relative(Root, path);
+        if (Root.Length == 0 || !string.Equals(relative, path.Replace('\\', '/'), StringComparison.Ordinal))
+        {
+            return relative;
+        }
+
+        return relative.Substring(relative.LastIndexOf('/') + 1);
     }
 
     /// <summary>Whether the baseline records this finding: then it is reported as suppressed.</summary>

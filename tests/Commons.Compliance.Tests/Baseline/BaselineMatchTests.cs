@@ -46,6 +46,17 @@ public sealed class BaselineMatchTests
     }
 
     [Fact]
+    public void TestAFileOutsideTheRepositoryIsNamedByItsNameAlone_ItsFolderDiffersBetweenMachines()
+    {
+        var match = BaselineMatch.For(Input(Baseline()));
+        var sdk = new Finding("CMN0102", new[] { "Microsoft.NETCore.Platforms", "1.1.0", "https://x" },
+            new FindingLocation("/usr/share/dotnet/sdk/10.0.401/Sdks/Microsoft.NET.Sdk/targets/Microsoft.NET.Sdk.DefaultItems.props", 3, 5, 3, 9));
+
+        Assert.Equal("Microsoft.NET.Sdk.DefaultItems.props", match.EntryOf(sdk)!.File);
+        Assert.Equal("Directory.Packages.props", match.EntryOf(Unknown("A", 1))!.File);
+    }
+
+    [Fact]
     public void TestAnEntryOfAnotherProjectRecordsNothingHere()
     {
         var match = BaselineMatch.For(Input(Baseline(new BaselineEntry("src/Other/Other.csproj", "CMN0101", "Directory.Packages.props", "Legacy.Lib"))));
