@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
+using System;
 using System.Collections.Immutable;
 using Commons.Compliance.Headers;
 using Commons.Compliance.Rules;
@@ -29,13 +30,14 @@ public sealed class CMN0401SourceHeaderAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var inputs = ProjectInputs.Get(start.Compilation, start.Options, text => ProjectInputs.ReadFacts(text, ProjectInputs.FactsProvider, start.TryGetValue), start.CancellationToken);
+            var inputs = ProjectInputs.Get(start.Compilation, start.Options, start.TryGetValue, start.TryGetValue, start.CancellationToken);
             if (!inputs.ShouldReport || !inputs.Headers.IsEnabled)
             {
                 return;
             }
 
             var headers = inputs.Headers;
+            var baseline = inputs.Baseline;
             var fixProperties = ImmutableDictionary<string, string?>.Empty
                 .Add(FixProperties.License, headers.SuggestedLicense)
                 .Add(FixProperties.Holder, headers.SuggestedHolder);
@@ -47,17 +49,18 @@ public sealed class CMN0401SourceHeaderAnalyzer : DiagnosticAnalyzer
                     var properties = finding.RuleId == RuleIds.InvalidSpdxHeaderExpression
                         ? fixProperties.Add(FixProperties.Replacement, headers.Correction(finding.Arguments[0]))
                         : fixProperties;
-                    tree.ReportDiagnostic(FindingReporter.ToDiagnostic(finding, gate: false, tree.Tree, properties));
+                    tree.ReportDiagnostic(FindingReporter.ToDiagnostic(finding, gate: false, baseline.IsRecorded(finding), tree.Tree, properties));
                 }
             });
         });
     }
 
     /// <summary>
-    /// The start of the file, enough for its leading comments: the whole file only when those run past the first
-    /// <see cref="HeaderWindow"/> characters, so that a large file is never copied into a string for its header.
+    /// The start of the file, enough for its leading comments: the first <see cref="HeaderWindow"/> characters, or, when
+    /// those comments run past them, as much as can hold tags (<see cref="SpdxHeaderParser.MaxHeaderLength"/>): a large
+    /// file is never copied into a string for its header, and a comment of any length is read within that bound.
     /// </summary>
-    private static string HeaderText(SourceText source)
+    internal static string HeaderText(SourceText source)
     {
         if (source.Length <= HeaderWindow)
         {
@@ -65,7 +68,9 @@ public sealed class CMN0401SourceHeaderAnalyzer : DiagnosticAnalyzer
         }
 
         var window = source.ToString(new TextSpan(0, HeaderWindow));
-        return SpdxHeaderParser.Parse(window).CommentEnd >= HeaderWindow - 2 ? source.ToString() : window;
+        return SpdxHeaderParser.Parse(window).CommentEnd >= HeaderWindow - 2
+            ? source.ToString(new TextSpan(0, Math.Min(source.Length, SpdxHeaderParser.MaxHeaderLength)))
+            : window;
     }
 }
 

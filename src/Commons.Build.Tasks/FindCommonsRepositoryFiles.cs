@@ -2,9 +2,13 @@
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using Commons.Compliance.Facts;
+using Commons.Compliance.Input;
+using Commons.Inspection;
 using Commons.Inspection.Repository;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -12,11 +16,17 @@ using Microsoft.Build.Utilities;
 namespace Commons.Build.Tasks;
 
 /// <summary>
-/// Finds the repository root and its licence and community files (names only, no reading): cheap enough to run in
-/// every build, so the collection target can list them as Inputs and the compiler gets them as AdditionalFiles.
+/// Prepares what the compiler hands to the analyzer, in every build: finds the repository root and its licence and community
+/// files, and which of them (and of the policy file) the compiler may receive as AdditionalFiles, the texts, by the one reading
+/// rule (<see cref="DocumentReader"/>) that the collection and the CLI also follow; and encodes the contract's properties
+/// (<see cref="PropertyEncoding"/>). One task, so that Visual Studio's MSBuild starts one task host per build, not two. Cheap:
+/// the list is cached per root, each file's verdict per size and time.
 /// </summary>
 public sealed class FindCommonsRepositoryFiles : Task
 {
+    /// <summary>Each file's verdict, kept while its size and modification time stay the same (MSBuild nodes live across builds).</summary>
+    private static readonly ConcurrentDictionary<string, (long Length, DateTime Written, FileContent Content)> Verdicts = new(StringComparer.Ordinal);
+
     [Required]
     public string ProjectDirectory { get; set; } = "";
 
@@ -26,25 +36,82 @@ public sealed class FindCommonsRepositoryFiles : Task
     [Output]
     public string? RepositoryRoot { get; private set; }
 
-    /// <summary>The files, each with metadata <c>CommonsFileKind</c> (a <see cref="RepositoryFileKind"/> name) and <c>CommonsRelativePath</c>.</summary>
+    /// <summary>The <c>CommonsPolicyFile</c> property (relative to the project's folder), when set.</summary>
+    public string? PolicyFile { get; set; }
+
+    /// <summary>The <c>CommonsBaseline</c> property (<c>false</c> turns the baseline off).</summary>
+    public string? Baseline { get; set; }
+
+    /// <summary>The <c>CommonsBaselineFile</c> property, as written (relative to the project's folder), when set.</summary>
+    public string? BaselineFile { get; set; }
+
+    /// <summary>The baseline's full path (<see cref="BaselineLocation"/>), whatever it is: the collection's Input, which records why it is unreadable.</summary>
+    [Output]
+    public string? BaselineFileFullPath { get; private set; }
+
+    /// <summary>The baseline, when it is a text the compiler may read (metadata <c>CommonsFileKind</c> = <c>Baseline</c>); empty otherwise.</summary>
+    [Output]
+    public ITaskItem[] BaselineFileText { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The contract's properties: item spec the name, metadata <c>Value</c> the evaluated value.</summary>
+    public ITaskItem[] AnalyzerProperties { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>
+    /// <see cref="AnalyzerProperties"/> encoded for <c>build_property.CommonsAnalyzerProperties</c>; an empty
+    /// <c>CommonsRepositoryRoot</c> is the root found here.
+    /// </summary>
+    [Output]
+    public string EncodedAnalyzerProperties { get; private set; } = "";
+
+    /// <summary>
+    /// The repository files the compiler may read (texts), each with metadata <c>CommonsFileKind</c> (a
+    /// <see cref="RepositoryFileKind"/> name) and <c>CommonsRelativePath</c>.
+    /// </summary>
     [Output]
     public ITaskItem[] Files { get; private set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>
+    /// Every repository file found, texts or not: the collection's Inputs, so that a file turning into a text (or out of one)
+    /// collects again.
+    /// </summary>
+    [Output]
+    public ITaskItem[] FoundFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The policy file as a full path, when it is set, whatever it is (the collection's Input and its setting).</summary>
+    [Output]
+    public string? PolicyFileFullPath { get; private set; }
+
+    /// <summary>The policy file, when it is a text the compiler may read; empty otherwise (the collection records why).</summary>
+    [Output]
+    public ITaskItem[] PolicyFileText { get; private set; } = Array.Empty<ITaskItem>();
+
     public override bool Execute()
+    {
+        FindFiles();
+        EncodedAnalyzerProperties = PropertyEncoding.Encode(AnalyzerProperties.Select(p => new KeyValuePair<string, string>(
+            p.ItemSpec,
+            p.ItemSpec == PropertyNames.RepositoryRoot && string.IsNullOrWhiteSpace(p.GetMetadata("Value")) ? RepositoryRoot ?? "" : p.GetMetadata("Value"))));
+        return true;
+    }
+
+    private void FindFiles()
     {
         try
         {
+            FindPolicyFile();
             RepositoryRoot = Inspection.Repository.RepositoryRoot.Find(ProjectDirectory, ConfiguredRepositoryRoot);
+            FindBaseline();
             if (RepositoryRoot is null)
             {
                 Log.LogMessage(MessageImportance.Low, "Commons: no repository root (.git) above " + ProjectDirectory);
-                return true;
+                return;
             }
 
             // Cached per root: every project of the repository asks again, at every build.
             var (files, problems) = RepositoryFileListCache.Shared.Find(RepositoryRoot);
+            FoundFiles = files.Select(f => (ITaskItem)new TaskItem(f.FullPath)).ToArray();
             Files = files
-                .Where(f => HasContent(f.FullPath))
+                .Where(f => ContentOf(f.FullPath) == FileContent.Text)
                 .Select(f =>
                 {
                     var item = new TaskItem(f.FullPath);
@@ -63,24 +130,74 @@ public sealed class FindCommonsRepositoryFiles : Task
             // Operational trouble only: the build goes on, the analyzer reports the missing facts.
             Log.LogWarning(null, "CMNTASK01", null, null, 0, 0, 0, 0, "Commons could not list the repository files: {0}", ex.Message);
         }
-
-        return true;
     }
 
-    /// <summary>
-    /// Only files with content go to the compiler as AdditionalFiles: a FIFO named LICENSE reports length 0 like an empty
-    /// file, and csc's open() of it blocked the build forever. The collection still lists zero-length files in the facts,
-    /// so the rules judge an empty licence file as before; they only lose its (empty) text.
-    /// </summary>
-    private static bool HasContent(string path)
+    /// <summary>What the reading rule makes of a file, read again only when its size or time changed.</summary>
+    private static FileContent ContentOf(string path, long maxBytes = BoundedFile.DefaultMaxBytes)
     {
+        FileInfo info;
         try
         {
-            return new System.IO.FileInfo(path).Length > 0;
+            info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return FileContent.Unreadable;
+            }
         }
-        catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return false;
+            return FileContent.Unreadable;
+        }
+
+        var length = info.Length;
+        var written = info.LastWriteTimeUtc;
+        if (Verdicts.TryGetValue(path, out var known) && known.Length == length && known.Written == written)
+        {
+            return known.Content;
+        }
+
+        var content = DocumentReader.Read(path, maxBytes).State;
+        Verdicts[path] = (length, written, content);
+        return content;
+    }
+
+    /// <summary>The baseline, by the rule the collection and the CLI share; handed to the compiler only when it is a text.</summary>
+    private void FindBaseline()
+    {
+        if (BaselineLocation.Resolve(ProjectDirectory, RepositoryRoot, Baseline, BaselineFile) is not { } baseline)
+        {
+            return;
+        }
+
+        BaselineFileFullPath = baseline.Path;
+        if (ContentOf(baseline.Path, BaselineLocation.MaxBytes) == FileContent.Text)
+        {
+            var item = new TaskItem(baseline.Path);
+            item.SetMetadata("CommonsFileKind", TextFileKinds.Baseline);
+            BaselineFileText = new ITaskItem[] { item };
+        }
+    }
+
+    private void FindPolicyFile()
+    {
+        if (string.IsNullOrWhiteSpace(PolicyFile))
+        {
+            return;
+        }
+
+        try
+        {
+            PolicyFileFullPath = Path.GetFullPath(Path.Combine(ProjectDirectory, PolicyFile!.Trim()));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            Log.LogMessage(MessageImportance.Low, "Commons: the policy file '" + PolicyFile + "' is no path: " + ex.Message);
+            return;
+        }
+
+        if (DocumentReader.Read(PolicyFileFullPath).State == FileContent.Text)
+        {
+            PolicyFileText = new ITaskItem[] { new TaskItem(PolicyFileFullPath) };
         }
     }
 }

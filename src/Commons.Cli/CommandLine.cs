@@ -7,6 +7,7 @@ using System.CommandLine;
 using System.IO;
 using Commons.Cli.Output;
 using Commons.Cli.Projects;
+using Commons.Compliance.Input;
 using Spectre.Console;
 
 namespace Commons.Cli;
@@ -32,31 +33,97 @@ internal static class CommandLine
         }
         catch (CliInputException ex)
         {
-            console.Error.WriteLine("error: " + ex.Message);
+            Program.WriteError(console.Error, ex.Message);
             return ExitCodes.BadInput;
         }
     }
 
-    /// <summary>Writes a command's result to <paramref name="outputPath"/>, or to standard output when null.</summary>
+    /// <summary>
+    /// Writes a command's result to <paramref name="outputPath"/>, or to standard output when null. A file is written
+    /// whole or not at all: into a temporary file beside it, then renamed over it, and "wrote" is said only after that.
+    /// A device, a pipe or a link (<c>/dev/stdout</c>, <c>/dev/full</c>) is written through, as a shell's <c>&gt;</c> does.
+    /// Throws <see cref="CliInputException"/> when the result cannot be written.
+    /// </summary>
     public static void WriteResult(CliConsole console, string? outputPath, Action<TextWriter> write)
     {
         if (outputPath is null)
         {
             write(console.Out);
+            console.Out.Flush();
             return;
         }
 
         try
         {
             var full = Path.GetFullPath(outputPath);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            using var file = new StreamWriter(full, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-            write(file);
-            console.Error.WriteLine("wrote " + full);
+            if (WritesThrough(full))
+            {
+                WriteInPlace(full, write);
+            }
+            else
+            {
+                WriteAndRename(full, write);
+            }
+
+            console.Error.WriteLine("wrote " + Printable.Escape(full));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new CliInputException("cannot write " + outputPath + ": " + ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// True for a link, and for an existing file of length 0 that is not a folder: a device, a pipe, or an empty file.
+    /// Devices and pipes report length 0 and an empty file has nothing to lose, so they are written into; a rename would
+    /// replace a device node (as root, <c>-o /dev/full</c> would have become a regular file) or the link itself.
+    /// </summary>
+    private static bool WritesThrough(string path)
+    {
+        var info = new FileInfo(path);
+        return info.LinkTarget is not null || (info.Exists && info.Length == 0);
+    }
+
+    private static void WriteInPlace(string path, Action<TextWriter> write)
+    {
+        using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite);
+        if (stream.CanSeek && stream.Length > 0)
+        {
+            stream.SetLength(0);
+        }
+
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        write(writer);
+        writer.Flush();
+    }
+
+    private static void WriteAndRename(string path, Action<TextWriter> write)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" })
+            {
+                write(writer);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Left behind, hidden: the error that brought us here is the one to report.
+            }
         }
     }
 

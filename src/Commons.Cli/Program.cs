@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
+using System;
 using System.CommandLine;
 using System.IO;
 using Commons.Cli.Commands;
+using Commons.Cli.Projects;
+using Commons.Compliance.Input;
 
 namespace Commons.Cli;
 
@@ -13,11 +16,54 @@ public static class Program
     {
         // Commons.Inspection and its NuGet libraries live apart from MSBuild's (IsolatedInspection.props).
         Projects.InspectionLoadContext.Install();
-        return Run(args, System.Console.Out, System.Console.Error);
+        return Run(args, new StandardOutput(System.Console.Out), System.Console.Error);
     }
 
-    /// <summary>Runs the tool with the given writers: tests call this in-process.</summary>
+    /// <summary>
+    /// Runs the tool with the given writers: tests call this in-process. Every failure of the tool's own (input it cannot
+    /// read, output it cannot write, a bug) ends with exit code 2 and one line on standard error, never a stack trace and
+    /// never exit code 1, which means "findings".
+    /// </summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var exit = Invoke(args, stdout, stderr);
+            stdout.Flush();
+            return exit;
+        }
+        catch (CliInputException ex)
+        {
+            WriteError(stderr, ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            WriteError(stderr, ex.Message);
+        }
+        catch (Exception ex)
+        {
+            // A bug of ours: still one line and exit code 2, so that a CI step never reads it as "findings" (exit 1).
+            WriteError(stderr, "internal error, please report it: " + ex.GetType().Name + ": " + ex.Message);
+        }
+
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>One line "error: …" on standard error, escaped; nothing more when standard error itself cannot be written.</summary>
+    internal static void WriteError(TextWriter stderr, string message)
+    {
+        try
+        {
+            stderr.WriteLine("error: " + Printable.Escape(message));
+            stderr.Flush();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            // Nowhere left to say it: the exit code does.
+        }
+    }
+
+    private static int Invoke(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var console = new CliConsole(stdout, stderr);
         var root = new RootCommand("commons: check that a repository is a well-formed open-source commons.");
@@ -27,13 +73,15 @@ public static class Program
         root.Subcommands.Add(ExpressionCommand.Create(console));
         root.Subcommands.Add(LicensesCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(BaselineCommand.Create(console));
         root.Subcommands.Add(SbomCommand.Create(console));
         root.Subcommands.Add(NoticesCommand.Create(console));
         root.Subcommands.Add(InventoryCommand.Create(console));
         root.Subcommands.Add(InitCommand.Create(console));
         root.Subcommands.Add(HeadersCommand.Create(console));
 
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        // Exceptions reach Run, which gives them exit code 2 (System.CommandLine's handler prints a stack trace and exits 1).
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -47,6 +95,51 @@ public static class Program
         }
 
         return parsed.Invoke(config);
+    }
+}
+
+/// <summary>
+/// The process's standard output, saying so when it fails: a full device (<c>&gt; /dev/full</c>) is then "cannot write to
+/// standard output: No space left on device", exit code 2. A closed pipe (<c>| head</c>) is no error: .NET ignores it.
+/// </summary>
+internal sealed class StandardOutput : TextWriter
+{
+    private readonly TextWriter inner;
+
+    public StandardOutput(TextWriter inner)
+    {
+        this.inner = inner;
+    }
+
+    public override System.Text.Encoding Encoding => inner.Encoding;
+
+    [System.Diagnostics.CodeAnalysis.AllowNull]
+    public override string NewLine
+    {
+        get => inner.NewLine;
+        set => inner.NewLine = value;
+    }
+
+    public override void Write(char value) => Guard(() => inner.Write(value));
+
+    public override void Write(char[] buffer, int index, int count) => Guard(() => inner.Write(buffer, index, count));
+
+    public override void Write(string? value) => Guard(() => inner.Write(value));
+
+    public override void WriteLine(string? value) => Guard(() => inner.WriteLine(value));
+
+    public override void Flush() => Guard(inner.Flush);
+
+    private static void Guard(System.Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException ex)
+        {
+            throw new CliInputException("cannot write to standard output: " + ex.Message);
+        }
     }
 }
 

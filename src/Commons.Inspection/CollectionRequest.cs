@@ -28,6 +28,18 @@ public sealed class CollectionRequest
     /// <summary>The <c>CommonsRepositoryRoot</c> property, when set; otherwise the root is the folder holding <c>.git</c>.</summary>
     public string? ConfiguredRepositoryRoot { get; set; }
 
+    /// <summary>
+    /// The <c>CommonsPolicyFile</c>, as a full path, when set: read by the reading rule, so that a policy file the compiler
+    /// does not receive (a folder, a pipe, a binary or oversized file) is a problem that says why.
+    /// </summary>
+    public string? PolicyFilePath { get; set; }
+
+    /// <summary>The <c>CommonsBaseline</c> property: <c>false</c> turns the baseline off.</summary>
+    public string? BaselineEnabled { get; set; }
+
+    /// <summary>The <c>CommonsBaselineFile</c> property, as written (relative to the project's folder); null for the repository's default.</summary>
+    public string? BaselineFile { get; set; }
+
     /// <summary>Test projects (and tools) use every dependency for development only.</summary>
     public bool IsTestProject { get; set; }
 

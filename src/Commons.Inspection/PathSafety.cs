@@ -49,12 +49,14 @@ public static class PathSafety
             || full.StartsWith(root + Path.DirectorySeparatorChar, PathComparison);
     }
 
-    /// <summary>True for symbolic links and other reparse points, which the scanner never follows.</summary>
+    /// <summary>True for symbolic links (dangling ones included) and other reparse points, which are never followed; false for nothing there.</summary>
     public static bool IsLink(FileSystemInfo info)
     {
         try
         {
-            return (info.Attributes & FileAttributes.ReparsePoint) != 0;
+            // A path with nothing there reports every attribute bit set (-1): it is missing, not a link.
+            var attributes = info.Attributes;
+            return (int)attributes != -1 && (attributes & FileAttributes.ReparsePoint) != 0;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

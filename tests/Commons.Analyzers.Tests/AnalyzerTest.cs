@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Commons.Compliance.Facts;
+using Commons.Compliance.Input;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -37,6 +38,7 @@ public sealed class AnalyzerTest<TAnalyzer>
     private readonly List<DiagnosticResult> expected = new();
     private string editorConfig = "";
     private string globalConfig = "";
+    private bool baselineSuppressor;
 
     public AnalyzerTest<TAnalyzer> Property(string name, string value)
     {
@@ -80,6 +82,13 @@ public sealed class AnalyzerTest<TAnalyzer>
         return this;
     }
 
+    /// <summary>Runs <see cref="BaselineSuppressor"/> beside the analyzer, as the package does: recorded findings come out suppressed.</summary>
+    public AnalyzerTest<TAnalyzer> WithBaselineSuppressor()
+    {
+        baselineSuppressor = true;
+        return this;
+    }
+
     public AnalyzerTest<TAnalyzer> Expect(params DiagnosticResult[] results)
     {
         expected.AddRange(results);
@@ -90,7 +99,8 @@ public sealed class AnalyzerTest<TAnalyzer>
     {
         // A header diagnostic sits at the very start of the file, before any '#pragma warning disable' the framework would
         // insert to check suppression (StyleCop's header tests skip that check for the same reason).
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestBehaviors = TestBehaviors.SkipSuppressionCheck };
+        var test = baselineSuppressor ? new WithSuppressor() : new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
+        test.TestBehaviors = TestBehaviors.SkipSuppressionCheck;
         Configure(test.TestState, test.ReferenceAssemblies = NoPackages);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
@@ -138,10 +148,7 @@ public sealed class AnalyzerTest<TAnalyzer>
 
         state.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
         var config = new StringBuilder("is_global = true\n").Append(globalConfig).Append('\n');
-        foreach (var (name, value) in properties)
-        {
-            config.Append("build_property.").Append(name).Append(" = ").Append(value).Append('\n');
-        }
+        config.Append("build_property.").Append(PropertyEncoding.PropertyName).Append(" = ").Append(PropertyEncoding.Encode(properties)).Append('\n');
 
         foreach (var (kind, path, text) in files)
         {
@@ -154,5 +161,10 @@ public sealed class AnalyzerTest<TAnalyzer>
         {
             state.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*]\n" + editorConfig + "\n"));
         }
+    }
+
+    private sealed class WithSuppressor : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    {
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => base.GetDiagnosticAnalyzers().Append(new BaselineSuppressor());
     }
 }

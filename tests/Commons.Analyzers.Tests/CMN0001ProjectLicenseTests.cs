@@ -58,7 +58,7 @@ public sealed class CMN0001ProjectLicenseTests
     public async Task TestPackableProjectWithoutLicenceAsync()
     {
         await new Test().Facts(TidyFacts()).Property("IsPackable", "true").Property("PackageId", "App")
-            .Expect(Rule("CMN0003").WithArguments("App"))
+            .Expect(Rule("CMN0003").WithLocation(ProjectPath, 1, 1).WithArguments("App"))
             .RunAsync();
     }
 
@@ -73,7 +73,7 @@ public sealed class CMN0001ProjectLicenseTests
     public async Task TestGateMakesLicenceRulesErrorsAsync()
     {
         await new Test().Facts(TidyFacts()).Property("IsPackable", "true").Property("PackageId", "App").Property("CommonsGate", "true")
-            .Expect(Rule("CMN0003", DiagnosticSeverity.Error).WithArguments("App"))
+            .Expect(Rule("CMN0003", DiagnosticSeverity.Error).WithLocation(ProjectPath, 1, 1).WithArguments("App"))
             .RunAsync();
     }
 
@@ -108,7 +108,7 @@ public sealed class CMN0001ProjectLicenseTests
     public async Task TestUnknownDeclaredIdGetsASuggestionAsync()
     {
         await new Test().Facts(TidyFacts()).Property("PackageLicenseExpression", "Apache2.0")
-            .Expect(Rule("CMN0004").WithArguments("Apache2.0", "it uses the unknown licence id 'Apache2.0' (did you mean 'Apache-2.0'?) (write 'Apache-2.0')"))
+            .Expect(Rule("CMN0004").WithLocation(ProjectPath, 1, 1).WithArguments("Apache2.0", "it uses the unknown licence id 'Apache2.0' (did you mean 'Apache-2.0'?) (write 'Apache-2.0')"))
             .RunAsync();
     }
 
@@ -130,7 +130,7 @@ public sealed class CMN0001ProjectLicenseTests
         facts.Files.Add(new RepositoryFile { Kind = RepositoryFileKind.License, RelativePath = "LICENSE-APACHE", FullPath = "/0/LICENSE-APACHE", IdentifiedLicense = "Apache-2.0" });
         await new Test().Facts(facts).Property("PackageLicenseExpression", "MIT OR Apache-2.0").RunAsync();
         await new Test().Facts(facts)
-            .Expect(Rule("CMN0009").WithArguments("LICENSE, LICENSE-APACHE"))
+            .Expect(Rule("CMN0009").WithLocation(ProjectPath, 1, 1).WithArguments("LICENSE, LICENSE-APACHE"))
             .RunAsync();
     }
 
@@ -173,7 +173,7 @@ public sealed class CMN0001ProjectLicenseTests
         var facts = TidyFacts();
         facts.Files.Single(f => f.Kind == RepositoryFileKind.License).IdentifiedLicense = "CC-BY-NC-4.0";
         await new Test().Facts(facts).Property("PackageLicenseExpression", "CC-BY-NC-4.0").Property("CommonsResourceKind", "content")
-            .Expect(Rule("CMN0006").WithArguments("CC-BY-NC-4.0", "CC-BY-NC-4.0 is non-commercial or field-of-use restricted (" + LicenseKnowledge.Get("CC-BY-NC-4.0").Note + ")"))
+            .Expect(Rule("CMN0006").WithLocation(ProjectPath, 1, 1).WithArguments("CC-BY-NC-4.0", "CC-BY-NC-4.0 is non-commercial or field-of-use restricted (" + LicenseKnowledge.Get("CC-BY-NC-4.0").Note + ")"))
             .RunAsync();
     }
 
@@ -183,7 +183,7 @@ public sealed class CMN0001ProjectLicenseTests
         var facts = TidyFacts();
         facts.Files.Single(f => f.Kind == RepositoryFileKind.License).IdentifiedLicense = "CC-BY-4.0";
         await new Test().Facts(facts).Property("PackageLicenseExpression", "CC-BY-4.0")
-            .Expect(Rule("CMN0007").WithArguments("CC-BY-4.0", "software", "CC-BY-4.0 suits " + LicenseKnowledge.Get("CC-BY-4.0").Suits.ToString().ToLowerInvariant()))
+            .Expect(Rule("CMN0007").WithLocation(ProjectPath, 1, 1).WithArguments("CC-BY-4.0", "software", "CC-BY-4.0 suits " + LicenseKnowledge.Get("CC-BY-4.0").Suits.ToString().ToLowerInvariant()))
             .RunAsync();
         await new Test().Facts(facts).Property("PackageLicenseExpression", "CC-BY-4.0").Property("CommonsResourceKind", "content").RunAsync();
     }
@@ -194,11 +194,11 @@ public sealed class CMN0001ProjectLicenseTests
         var facts = TidyFacts();
         facts.Files.Single(f => f.Kind == RepositoryFileKind.License).IdentifiedLicense = "GPL-3.0-only";
         await new Test().Facts(facts).Property("PackageLicenseExpression", "GPL-3.0-only").Property("CommonsPolicy", "permissive")
-            .Expect(Rule("CMN0008").WithArguments("GPL-3.0-only", PolicyEvaluator.Evaluate(SpdxExpression.Parse("GPL-3.0-only").Expression!, LicensePolicy.FromPreset("permissive")).Reason))
+            .Expect(Rule("CMN0008").WithLocation(ProjectPath, 1, 1).WithArguments("GPL-3.0-only", PolicyEvaluator.Evaluate(SpdxExpression.Parse("GPL-3.0-only").Expression!, LicensePolicy.FromPreset("permissive")).Reason))
             .RunAsync();
         await new Test().Facts(facts).Property("PackageLicenseExpression", "GPL-3.0-only").Property("CommonsPolicy", "osi").RunAsync();
         await new Test().Facts(facts).Property("PackageLicenseExpression", "GPL-3.0-only").Property("CommonsDeniedLicenses", "GPL-3.0-only")
-            .Expect(Rule("CMN0008").WithArguments("GPL-3.0-only", PolicyEvaluator.Evaluate(SpdxExpression.Parse("GPL-3.0-only").Expression!, new LicensePolicy(null, new[] { "GPL-3.0-only" }, "CommonsAllowedLicenses/CommonsDeniedLicenses")).Reason))
+            .Expect(Rule("CMN0008").WithLocation(ProjectPath, 1, 1).WithArguments("GPL-3.0-only", PolicyEvaluator.Evaluate(SpdxExpression.Parse("GPL-3.0-only").Expression!, new LicensePolicy(null, new[] { "GPL-3.0-only" }, "CommonsAllowedLicenses/CommonsDeniedLicenses")).Reason))
             .RunAsync();
     }
 }

@@ -17,12 +17,12 @@ public sealed class CMN0201CommunityFilesTests
         var facts = new ProjectFacts();
         await new Test().Facts(facts)
             .Expect(
-                Rule("CMN0201", DiagnosticSeverity.Warning),
-                Rule("CMN0203", DiagnosticSeverity.Info),
-                Rule("CMN0205", DiagnosticSeverity.Info),
-                Rule("CMN0206", DiagnosticSeverity.Info),
-                Rule("CMN0207", DiagnosticSeverity.Info),
-                Rule("CMN0208", DiagnosticSeverity.Info))
+                Rule("CMN0201", DiagnosticSeverity.Warning).WithLocation(ProjectPath, 1, 1),
+                Rule("CMN0203", DiagnosticSeverity.Info).WithLocation(ProjectPath, 1, 1),
+                Rule("CMN0205", DiagnosticSeverity.Info).WithLocation(ProjectPath, 1, 1),
+                Rule("CMN0206", DiagnosticSeverity.Info).WithLocation(ProjectPath, 1, 1),
+                Rule("CMN0207", DiagnosticSeverity.Info).WithLocation(ProjectPath, 1, 1),
+                Rule("CMN0208", DiagnosticSeverity.Info).WithLocation(ProjectPath, 1, 1))
             .RunAsync();
     }
 
@@ -68,7 +68,7 @@ public sealed class CMN0201CommunityFilesTests
     {
         await new Test().Facts(new ProjectFacts()).Property("CommonsGate", "true")
             .GlobalConfig("dotnet_diagnostic.CMN0203.severity = none\ndotnet_diagnostic.CMN0205.severity = none\ndotnet_diagnostic.CMN0206.severity = none\ndotnet_diagnostic.CMN0207.severity = none\ndotnet_diagnostic.CMN0208.severity = none")
-            .Expect(Rule("CMN0201", DiagnosticSeverity.Warning))
+            .Expect(Rule("CMN0201", DiagnosticSeverity.Warning).WithLocation(ProjectPath, 1, 1))
             .RunAsync();
     }
 }

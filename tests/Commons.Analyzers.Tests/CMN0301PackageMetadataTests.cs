@@ -34,7 +34,7 @@ public sealed class CMN0301PackageMetadataTests
     [Fact]
     public async Task TestAuthorsDefaultingToThePackageIdIsMissingAsync()
     {
-        await Complete().Property("Authors", "App").Expect(Rule("CMN0305").WithArguments("App")).RunAsync();
+        await Complete().Property("Authors", "App").Expect(Rule("CMN0305").WithLocation(ProjectPath, 1, 1).WithArguments("App")).RunAsync();
     }
 
     private static Test Complete()

@@ -73,7 +73,7 @@ public sealed class CMN0501PublicCodeTests
     [Fact]
     public async Task TestFrenchPresetWantsPublicCodeAsync()
     {
-        await new Test().Facts(new ProjectFacts()).Property("CommonsPolicy", "osi,fr-public-sector").Expect(Rule("CMN0503")).RunAsync();
+        await new Test().Facts(new ProjectFacts()).Property("CommonsPolicy", "osi,fr-public-sector").Expect(Rule("CMN0503").WithLocation(ProjectPath, 1, 1)).RunAsync();
         await new Test().Facts(new ProjectFacts()).Property("CommonsPolicy", "osi").RunAsync();
     }
 
@@ -84,7 +84,7 @@ public sealed class CMN0501PublicCodeTests
         var facts = Valid();
         facts.PublicCode!.Nodes.Find(n => n.Path == "legal.license")!.Value = "WTFPL";
         await WithPublicCode(facts, Yaml.Replace("license: MIT", "license: WTFPL")).Property("CommonsPolicy", "fr-public-sector").Property("PackageLicenseExpression", "WTFPL")
-            .Expect(Rule("CMN0504").WithArguments("WTFPL", "list of " + Commons.Licensing.PublicSectorLists.France.Version))
+            .Expect(Rule("CMN0504").WithLocation(ProjectPath, 1, 1).WithArguments("WTFPL", "list of " + Commons.Licensing.PublicSectorLists.France.Version))
             .RunAsync();
     }
 

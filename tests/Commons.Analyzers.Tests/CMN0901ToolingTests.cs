@@ -14,7 +14,7 @@ public sealed class CMN0901ToolingTests
     public async Task TestNoFactsFileAsync()
     {
         await new Test()
-            .Expect(Rule("CMN0901").WithArguments("no facts file among the AdditionalFiles (the Commons.Analyzers build targets did not run)"))
+            .Expect(Rule("CMN0901").WithLocation(ProjectPath, 1, 1).WithArguments("no facts file among the AdditionalFiles (the Commons.Analyzers build targets did not run)"))
             .RunAsync();
     }
 
@@ -22,7 +22,7 @@ public sealed class CMN0901ToolingTests
     public async Task TestCorruptFactsFileAsync()
     {
         await new Test().File("Facts", AnalyzerTest<CMN0901ToolingAnalyzer>.FactsPath, "not facts\n")
-            .Expect(Rule("CMN0901").WithArguments("the facts file does not start with 'commons-facts'"))
+            .Expect(Rule("CMN0901").WithLocation(ProjectPath, 1, 1).WithArguments("the facts file does not start with 'commons-facts'"))
             .RunAsync();
     }
 
@@ -30,10 +30,10 @@ public sealed class CMN0901ToolingTests
     public async Task TestFactsOfAnotherProjectAreStaleAsync()
     {
         await new Test().Facts(new ProjectFacts { ProjectPath = "/other/Other.csproj" })
-            .Expect(Rule("CMN0903").WithArguments("/other/Other.csproj", ProjectPath))
+            .Expect(Rule("CMN0903").WithLocation(ProjectPath, 1, 1).WithArguments("/other/Other.csproj", ProjectPath))
             .RunAsync();
         await new Test().Facts(new ProjectFacts { TargetFramework = "net6.0" })
-            .Expect(Rule("CMN0903").WithArguments(ProjectPath + " (net6.0)", ProjectPath + " (net8.0)"))
+            .Expect(Rule("CMN0903").WithLocation(ProjectPath, 1, 1).WithArguments(ProjectPath + " (net6.0)", ProjectPath + " (net8.0)"))
             .RunAsync();
     }
 
@@ -59,7 +59,7 @@ public sealed class CMN0901ToolingTests
     public async Task TestConfiguredPolicyFileMissingAsync()
     {
         await new Test().Facts(new ProjectFacts()).Property("CommonsPolicyFile", "commons.policy")
-            .Expect(Rule("CMN0902").WithArguments("The policy file 'commons.policy'", "it is not among the AdditionalFiles (missing file?)"))
+            .Expect(Rule("CMN0902").WithLocation(ProjectPath, 1, 1).WithArguments("The policy file 'commons.policy'", "it is not among the AdditionalFiles (missing file?)"))
             .RunAsync();
     }
 }

@@ -12,6 +12,7 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Commons.Analyzers;
 using Commons.Compliance.Facts;
+using Commons.Compliance.Input;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -174,12 +175,15 @@ public class AnalyzerOverheadBenchmark
         };
         var properties = new Dictionary<string, string>
         {
-            ["build_property.MSBuildProjectFullPath"] = "/bench/Bench.csproj",
-            ["build_property.TargetFramework"] = "net8.0",
-            ["build_property.PackageLicenseExpression"] = "MIT",
-            ["build_property.IsPackable"] = "true",
-            ["build_property.CommonsSpdxHeaders"] = "true",
-            ["build_property.CommonsPolicy"] = "osi",
+            ["build_property." + PropertyEncoding.PropertyName] = PropertyEncoding.Encode(new Dictionary<string, string>
+            {
+                ["MSBuildProjectFullPath"] = "/bench/Bench.csproj",
+                ["TargetFramework"] = "net8.0",
+                ["PackageLicenseExpression"] = "MIT",
+                ["IsPackable"] = "true",
+                ["CommonsSpdxHeaders"] = "true",
+                ["CommonsPolicy"] = "osi",
+            }),
         };
         var additional = files.Select(f => (AdditionalText)new MemoryAdditionalText(f.Key, f.Value.Text)).ToImmutableArray();
         return new AnalyzerOptions(additional, new ConfigProvider(properties, files.ToDictionary(f => f.Key, f => f.Value.Kind)));

@@ -29,6 +29,6 @@ internal static class Fixtures
         var facts = new ProjectFacts { ProjectPath = project.FullPath, RepositoryRoot = Root };
         facts.Packages.AddRange(packages);
         var input = new ComplianceInput(new ProjectProperties(project.Properties), new List<TextFile>());
-        return PackageInventory.From(new[] { new AnalyzedProject(project, facts, input, new List<Finding>()) }, Root);
+        return PackageInventory.From(new[] { new AnalyzedProject(project, facts, input, new List<Finding>(), new List<Finding>(), Commons.Compliance.Rules.SeverityResolution.Defaults) }, Root);
     }
 }

@@ -53,7 +53,8 @@ public sealed class AnalyzerHostileTests
         Mutations.BytesOf(PublicCodeHostileTests.PublicCodeSeed),
         Mutations.BytesOf(Gen.Const(ProjectFile)),
         Mutations.Of(HeaderHostileTests.HeaderSeed).Where(CompilerParsesQuickly),
-        (properties, facts, policy, license, publicCode, project, source) =>
+        Mutations.BytesOf(BaselineHostileTests.BaselineSeed),
+        (properties, facts, policy, license, publicCode, project, source, baseline) =>
         {
             var values = new Dictionary<string, string> { ["MSBuildProjectFullPath"] = "/repo/src/App/App.csproj", ["CommonsSpdxHeaders"] = "true" };
             foreach (var (name, value) in properties)
@@ -70,6 +71,7 @@ public sealed class AnalyzerHostileTests
                 new("PublicCode", "/repo/publiccode.yml", publicCode),
                 new("ProjectFile", "/repo/src/App/App.csproj", project),
                 new("Readme", "/repo/README.md", license),
+                new("Baseline", "/repo/commons.baseline.json", baseline),
             };
             return (values, files, source);
         });
@@ -133,6 +135,36 @@ public sealed class AnalyzerHostileTests
         var outcome = AnalyzerRun.Run(project.Source, project.Properties, project.Files);
         Assert.True(outcome.Exceptions.Count == 0, string.Join("\n", outcome.Exceptions));
         Assert.All(outcome.Diagnostics, d => Assert.StartsWith("CMN", d.Id, System.StringComparison.Ordinal));
+        AssertPrintable(outcome);
+    }
+
+    /// <summary>Issue 18, class 8: what a diagnostic says reaches the build log and the terminal, so no control or bidi character of the input gets there raw.</summary>
+    private static void AssertPrintable(AnalyzerOutcome outcome)
+        => Assert.All(outcome.Diagnostics, d => Assert.False(d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Any(Commons.Compliance.Input.Printable.MustEscape), d.ToString()));
+
+    /// <summary>
+    /// Issue 18, class 8: escape sequences and bidi controls from a nuspec (a licence URL) and from publiccode.yml (a value) reached
+    /// the build log raw: a terminal obeyed them, and a line break could forge a log line.
+    /// </summary>
+    [Theory]
+    [InlineData("\u001b[2J\u001b]0;pwned\u0007")]
+    [InlineData("\u202Egnp.exe")]
+    [InlineData("\r\nerror CMN0000: forged")]
+    [InlineData("\u009b31m\u0085")]
+    public void Regression_issue_18_control_characters_from_a_nuspec_or_publiccode_yml_reach_no_diagnostic_raw(string hostile)
+    {
+        var facts = new ProjectFacts { ProjectPath = "/repo/src/App/App.csproj", RepositoryRoot = "/repo" };
+        facts.Packages.Add(new PackageFact { Id = "Evil", Version = "1.0.0", Source = LicenseSource.Url, LicenseUrl = "https://example.com/" + hostile, Direct = true });
+        facts.PublicCode = new PublicCodeFacts { RelativePath = "publiccode.yml", FullPath = "/repo/publiccode.yml" };
+        facts.PublicCode.Nodes.Add(new YamlNodeFact { Path = "publiccodeYmlVersion", Kind = YamlNodeKind.Scalar, Value = "0.4" + hostile, Line = 1, Column = 1 });
+        facts.PublicCode.Nodes.Add(new YamlNodeFact { Path = "url", Kind = YamlNodeKind.Scalar, Value = "javascript:" + hostile, Line = 2, Column = 1 });
+
+        var outcome = AnalyzerRun.Run("class C { }\n", new Dictionary<string, string> { ["MSBuildProjectFullPath"] = "/repo/src/App/App.csproj" }, new[] { new HostileFile("Facts", FactsPath, Encoding.UTF8.GetBytes(FactsFormat.Write(facts))) });
+
+        Assert.Empty(outcome.Exceptions);
+        Assert.Contains(outcome.Diagnostics, d => d.Id == "CMN0501" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("javascript:", System.StringComparison.Ordinal));
+        Assert.Contains(outcome.Diagnostics, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("example.com", System.StringComparison.Ordinal));
+        AssertPrintable(outcome);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
+using System;
 using System.Linq;
 using Commons.Compliance.Headers;
 using Commons.Hardening.Tests.Infrastructure;
@@ -63,6 +64,80 @@ public sealed class HeaderHostileTests
     public void Truncated_headers_are_read_as_far_as_they_go(string text)
     {
         AssertConsistent(text);
+    }
+
+    /// <summary>
+    /// Issue 18, class 5: a header comment of 110,000 tags ran <c>dotnet build</c> past 120 s (one finding per tag; 50,000
+    /// findings took the build from 4 s to 20 s, the compiler and the build log being super-linear in them). Tags are read in
+    /// the first lines only, so the findings of a file are bounded whatever its comment.
+    /// </summary>
+    [Theory]
+    [InlineData("// SPDX-License-Identifier: Foo-{0}\n", "")]
+    [InlineData(" * SPDX-License-Identifier: Foo-{0}\n", "/*\n")]
+    [InlineData("// SPDX-FileCopyrightText: {0} Someone\n", "")]
+    [InlineData("// SPDX-License-Identifier: A-{0} AND B-{0} AND C-{0} AND D-{0}\r\n", "")]
+    public void Regression_issue_18_a_comment_of_110000_tags_gives_bounded_tags(string line, string start)
+    {
+        var sb = new System.Text.StringBuilder(start);
+        for (var i = 0; i < 110_000; i++)
+        {
+            sb.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, line, i));
+        }
+
+        var text = sb.Append("namespace N;\n").ToString();
+
+        var header = SpdxHeaderParser.Parse(text);
+
+        Assert.InRange(header.Licenses.Count + header.Copyrights.Count, 1, SpdxHeaderParser.MaxHeaderLines);
+        Assert.InRange(header.CommentEnd, 1, SpdxHeaderParser.MaxHeaderLength);
+        AssertConsistent(text);
+    }
+
+    /// <summary>Class 5, generated: comments of any shape and length give at most a header's worth of tags, within its first lines.</summary>
+    [Fact]
+    public void Generated_long_comments_give_tags_only_within_the_header_bound()
+    {
+        var line = Gen.OneOf(
+            Seeds.Expression.Select(e => "// SPDX-License-Identifier: " + e + "\n"),
+            Gen.Const("// SPDX-FileCopyrightText: 2024 Someone\n"),
+            Gen.Const("// Copyright (c) Someone\n"),
+            Gen.Const(" * SPDX-License-Identifier: MIT\r\n"),
+            Gen.Const("// plain words\r"),
+            Gen.Int[1, 5000].Select(n => "// " + new string('x', n) + "\n"));
+        var file = Gen.Select(Gen.Bool, line.Array[1, 40], Gen.Int[1, 6000], (block, lines, times) =>
+        {
+            var unit = string.Concat(lines);
+            var body = Mutations.Repeat(unit, Math.Min(times, 1_000_000 / unit.Length + 1));
+            return (block ? "/*\n" + body.Replace("// ", " * ", System.StringComparison.Ordinal) + " */\n" : body) + "namespace N;\n";
+        });
+
+        Property.Check(output, "headers/bounded", file, text =>
+        {
+            var header = SpdxHeaderParser.Parse(text);
+            Assert.InRange(header.Licenses.Count + header.Copyrights.Count, 0, SpdxHeaderParser.MaxHeaderLines);
+            Assert.InRange(header.CommentEnd, 0, SpdxHeaderParser.HeaderLimit(text));
+            AssertConsistent(text);
+        }, iter: 200, print: t => Mutations.Describe(t.Length > 300 ? t.Substring(0, 300) : t) + " (" + t.Length + " chars)");
+    }
+
+    /// <summary>Class 5 through the analyzer: the diagnostics of a file of 110,000 tags are bounded (the compiler pays per diagnostic).</summary>
+    [Fact]
+    public void Regression_issue_18_the_header_analyzer_reports_a_bounded_number_of_diagnostics_for_110000_tags()
+    {
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < 110_000; i++)
+        {
+            sb.Append("// SPDX-License-Identifier: Foo-").Append(i).Append('\n');
+        }
+
+        var outcome = AnalyzerRun.Run(
+            sb.Append("namespace N;\n").ToString(),
+            new System.Collections.Generic.Dictionary<string, string> { ["MSBuildProjectFullPath"] = "/repo/src/App/App.csproj", ["CommonsSpdxHeaders"] = "true", ["PackageLicenseExpression"] = "MIT" },
+            new[] { new HostileFile("License", "/repo/LICENSE", System.Text.Encoding.UTF8.GetBytes(Commons.Licensing.SpdxCatalog.Default.GetText("MIT")!)) });
+
+        Assert.Empty(outcome.Exceptions);
+        var headerDiagnostics = outcome.Diagnostics.Count(d => d.Id.StartsWith("CMN04", System.StringComparison.Ordinal));
+        Assert.InRange(headerDiagnostics, 1, 2 * SpdxHeaderParser.MaxHeaderLines);
     }
 
     private static int CountOf(string text, string tag)

@@ -103,3 +103,33 @@ public sealed class HostilePolicyFileBuildTests : HostileBuild
         AssertFindingWithoutCrash(build, "CMN0902", "commons.policy");
     }
 }
+
+/// <summary>
+/// Issue 18, classes 1 and 5 in a real build: a publiccode.yml whose key refers to itself killed <c>dotnet build</c> (exit 134,
+/// stack overflow in the build task), and a header comment of 110,000 tags ran it past 120 s (174.6 s measured, 4.7 s
+/// without the package). The build now succeeds with a CMN0501 warning naming the limit and a bounded number of header findings.
+/// </summary>
+public sealed class SelfReferringYamlAndHugeHeaderBuildTests : HostileBuild
+{
+    [Fact]
+    public void A_self_referring_yaml_key_and_110000_header_tags_give_a_build_with_bounded_warnings()
+    {
+        Repository.WriteFile("publiccode.yml", "publiccodeYmlVersion: \"0.4\"\n? &r [*r]\n: boom\n");
+        var header = new StringBuilder();
+        for (var i = 0; i < 110_000; i++)
+        {
+            header.Append("// SPDX-License-Identifier: Foo-").Append(i).Append('\n');
+        }
+
+        Repository.WriteFile("App/Huge.cs", header.Append("namespace App;\n\ninternal static class Huge\n{\n}\n").ToString());
+        var project = WriteProject("    <CommonsSpdxHeaders>true</CommonsSpdxHeaders>\n");
+
+        var build = DotnetRunner.Run(Repository.Root, TimeSpan.FromMinutes(4), "build", project, "-nodeReuse:false");
+
+        AssertFindingWithoutCrash(build, "CMN0501", "publiccode.yml");
+        Assert.Contains("contains itself", build.Output, StringComparison.Ordinal);
+        var headerWarnings = build.Output.Split('\n').Count(line => line.Contains("Huge.cs(", StringComparison.Ordinal) && line.Contains("warning CMN04", StringComparison.Ordinal));
+        // Each warning is printed twice (as it happens and in the summary).
+        Assert.InRange(headerWarnings, 1, 2 * 2 * Commons.Compliance.Headers.SpdxHeaderParser.MaxHeaderLines);
+    }
+}

@@ -95,10 +95,11 @@ public sealed class PolicyAndFactsHostileTests
 
     /// <summary>
     /// Found by policy/mutated (2,000 cases took 210 s): each finding's location walked the policy text from its start, so
-    /// thousands of bad lines cost minutes (fixed in TextLines, Commons.Compliance).
+    /// thousands of bad lines cost minutes (fixed in TextLines, Commons.Compliance). Since issue 18 the errors are bounded
+    /// too: 20,000 build warnings cost the compiler and the build log minutes of their own.
     /// </summary>
     [Fact]
-    public void Regression_a_policy_file_of_forty_thousand_bad_lines_is_judged_in_seconds()
+    public void Regression_a_policy_file_of_forty_thousand_bad_lines_is_judged_in_seconds_with_bounded_findings()
     {
         var text = Mutations.Repeat("not a key value line\n[Pkg]\nreason = ok\n", 20_000);
         var policy = PolicyFile.Parse("/repo/commons.policy", text);
@@ -106,9 +107,55 @@ public sealed class PolicyAndFactsHostileTests
 
         var findings = Evaluate(new ComplianceInput(Properties(("CommonsPolicyFile", "commons.policy")), new[] { new TextFile(TextFileKinds.PolicyFile, "/repo/commons.policy", text) }) { Policy = policy, Facts = new ProjectFacts { ProjectPath = "/repo/App.csproj" } });
 
-        Assert.Equal(20_000, findings.Count(f => f.RuleId == "CMN0902"));
-        Assert.Equal(3 * 20_000 - 2, findings.Last(f => f.RuleId == "CMN0902").Location!.Line);
+        Assert.Equal(PolicyFile.MaxErrors, findings.Count(f => f.RuleId == "CMN0902"));
+        var last = findings.Last(f => f.RuleId == "CMN0902");
+        Assert.Equal(3 * PolicyFile.MaxErrors - 2, last.Location!.Line);
+        Assert.Contains((20_000 - PolicyFile.MaxErrors + 1) + " more lines", last.Message, System.StringComparison.Ordinal);
         Assert.True(clock.Elapsed < System.TimeSpan.FromSeconds(10), "took " + clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Issue 18, class 7: a policy file may be any file the property names; its content reaches findings only as short
+    /// escaped excerpts. <c>/proc/self/environ</c> (NUL-separated) put the whole environment into SARIF and build warnings.
+    /// </summary>
+    [Fact]
+    public void Regression_issue_18_the_process_environment_as_policy_file_reaches_no_finding()
+    {
+        var environment = string.Concat(System.Environment.GetEnvironmentVariables().Keys.Cast<string>().Select(k => k + "=" + System.Environment.GetEnvironmentVariable(k) + "\0")) + "SECRET_TOKEN=s3cr3t-value\0";
+
+        var messages = PolicyMessages(environment);
+
+        Assert.Contains(messages, m => m.Contains("not text", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m.Contains("s3cr3t", System.StringComparison.Ordinal) || m.Contains("SECRET_TOKEN", System.StringComparison.Ordinal));
+    }
+
+    /// <summary>Class 7, generated: whatever a policy file holds (any file on the machine), a finding quotes at most a short escaped excerpt of it.</summary>
+    [Fact]
+    public void Generated_policy_files_are_quoted_only_in_short_escaped_excerpts()
+    {
+        var secret = Gen.Select(Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789"].Array[60, 200], Gen.OneOf("", "=", " = ", "[", "]", "expires = ", "\u001b[2J", "\u202E", "\r"), Gen.OneOf("", "\n", "\r\n", "\u2028", "\t"),
+            (chars, before, after) => before + "SECRET" + new string(chars) + after);
+        var file = Gen.Select(secret.Array[1, 30], Gen.OneOf("", "[Pkg]\n", "[Pkg]\nreason = ok\n", "[\u001b]\n"), (lines, start) => start + string.Join("\n", lines));
+
+        Property.Check(output, "policy/excerpts", file, text =>
+        {
+            foreach (var message in PolicyMessages(text))
+            {
+                Assert.DoesNotContain(message, c => Commons.Compliance.Input.Printable.MustEscape(c));
+                foreach (var run in System.Text.RegularExpressions.Regex.Matches(message, "SECRET[a-z0-9]*", System.Text.RegularExpressions.RegexOptions.IgnoreCase).Select(m => m.Value))
+                {
+                    Assert.InRange(run.Length, 0, PolicyFile.MaxExcerpt);
+                }
+            }
+        }, iter: 300, print: Mutations.Describe);
+    }
+
+    /// <summary>The messages of every finding the rules give for a policy file holding <paramref name="text"/>.</summary>
+    private static System.Collections.Generic.List<string> PolicyMessages(string text)
+    {
+        var policy = PolicyFile.Parse("/repo/commons.policy", text);
+        return Evaluate(new ComplianceInput(Properties(("CommonsPolicyFile", "commons.policy")), new[] { new TextFile(TextFileKinds.PolicyFile, "/repo/commons.policy", text) }) { Policy = policy, Facts = new ProjectFacts { ProjectPath = "/repo/App.csproj" } })
+            .Select(f => f.Message).ToList();
     }
 
     [Fact]

@@ -18,20 +18,6 @@ using Xunit.Abstractions;
 
 namespace Commons.Hardening.Tests;
 
-/// <summary>What a community-file entry of a generated repository is on disk.</summary>
-public enum EntryShape
-{
-    Text,
-    Bytes,
-    Directory,
-    LinkToOutsideFile,
-    LinkToOutsideFolder,
-    LinkLoop,
-    DanglingLink,
-    Fifo,
-    HugeSparse,
-}
-
 /// <summary>
 /// Repository scanning (<see cref="RepositoryScanner"/>, <see cref="RepositoryRoot"/>) on real folders: links out of the root,
 /// link loops, a FIFO named LICENSE (must not hang), a folder named LICENSE, a 1 GB sparse LICENSE (read capped).
@@ -172,44 +158,5 @@ public sealed class RepositoryHostileTests : IDisposable
     }
 
     private void Create(string path, EntryShape shape, byte[] content)
-    {
-        if (File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null)
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        switch (shape)
-        {
-            case EntryShape.Text:
-                File.WriteAllText(path, SpdxCatalog.Default.GetText("MIT"));
-                break;
-            case EntryShape.Bytes:
-                File.WriteAllBytes(path, content);
-                break;
-            case EntryShape.Directory:
-                Directory.CreateDirectory(path);
-                File.WriteAllText(Path.Combine(path, "LICENSE"), "inside a folder named like a licence");
-                break;
-            case EntryShape.LinkToOutsideFile:
-                File.CreateSymbolicLink(path, Path.Combine(outside, Path.GetFileName(path).StartsWith("publiccode", StringComparison.Ordinal) ? "publiccode.yml" : "LICENSE"));
-                break;
-            case EntryShape.LinkToOutsideFolder:
-                Directory.CreateSymbolicLink(path, outside);
-                break;
-            case EntryShape.LinkLoop:
-                File.CreateSymbolicLink(path, path + ".loop");
-                File.CreateSymbolicLink(path + ".loop", path);
-                break;
-            case EntryShape.DanglingLink:
-                File.CreateSymbolicLink(path, Path.Combine(outside, "does-not-exist"));
-                break;
-            case EntryShape.Fifo:
-                Scratch.MakeFifo(path);
-                break;
-            case EntryShape.HugeSparse:
-                Scratch.MakeSparse(path, 1L << 30);
-                break;
-        }
-    }
+        => Scratch.Create(path, shape, content, Path.Combine(outside, Path.GetFileName(path).StartsWith("publiccode", StringComparison.Ordinal) ? "publiccode.yml" : "LICENSE"), outside);
 }

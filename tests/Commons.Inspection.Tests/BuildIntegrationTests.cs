@@ -5,6 +5,7 @@ using System;
 using System.IO;
 using System.Linq;
 using Commons.Compliance.Facts;
+using Commons.Compliance.Input;
 using Commons.Licensing;
 using Commons.Testing;
 
@@ -47,8 +48,11 @@ public class BuildIntegrationTests
         Assert.Contains("\"license\": \"GPL-3.0-only\"", File.ReadAllText(Path.Combine(obj, "commons.dependencies.json")));
 
         var editorConfig = File.ReadAllText(Path.Combine(obj, "App.GeneratedMSBuildEditorConfig.editorconfig"));
-        Assert.Contains("build_property.CommonsAllowedLicenses = MIT,Apache-2.0", editorConfig);
-        Assert.Contains("build_property.CommonsPrimaryTargetFramework = true", editorConfig);
+        var encoded = editorConfig.Replace("\r\n", "\n").Split('\n').Single(l => l.StartsWith("build_property." + PropertyEncoding.PropertyName + " = ", StringComparison.Ordinal));
+        var analyzerProperties = PropertyEncoding.Decode(encoded.Substring(encoded.IndexOf('=') + 2)).ToDictionary(p => p.Key, p => p.Value);
+        Assert.Equal("MIT;Apache-2.0", analyzerProperties["CommonsAllowedLicenses"]);
+        Assert.Equal("true", analyzerProperties["CommonsPrimaryTargetFramework"]);
+        Assert.Equal(repo.Root, analyzerProperties["CommonsRepositoryRoot"]);
         Assert.Contains("[" + Path.Combine(obj, FactsFormat.FileName) + "]\nbuild_metadata.AdditionalFiles.CommonsFileKind = Facts", editorConfig.Replace("\r\n", "\n"));
         Assert.Contains("[" + repo.PathOf("LICENSE") + "]\nbuild_metadata.AdditionalFiles.CommonsFileKind = License", editorConfig.Replace("\r\n", "\n"));
         Assert.Contains("[" + props + "]\nbuild_metadata.AdditionalFiles.CommonsFileKind = ProjectFile", editorConfig.Replace("\r\n", "\n"));

@@ -26,6 +26,10 @@ public static class RepositoryPaths
     public static string TasksAssembly
         => Path.Combine(Root, "src", "Commons.Build.Tasks", "bin", Configuration, "net8.0", "Commons.Build.Tasks.dll");
 
+    /// <summary>The <c>commons</c> tool as built by a test project's ProjectReference, run with <c>dotnet commons.dll</c>.</summary>
+    public static string CliTool
+        => Path.Combine(Root, "src", "Commons.Cli", "bin", Configuration, "net10.0", "commons.dll");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

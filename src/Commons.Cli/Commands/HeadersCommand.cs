@@ -57,18 +57,35 @@ internal static class HeadersCommand
         var rules = RulesFor(folder, license);
         var sources = SourceFiles(folder).ToList();
         var findings = new List<Finding>[sources.Count];
+        var unread = new string?[sources.Count];
         Parallel.For(0, sources.Count, i =>
         {
-            var text = Workspace.ReadText(sources[i]);
-            findings[i] = text is null || GeneratedCode.IsGenerated(sources[i], text)
+            var content = ReadHead(folder, sources[i]);
+            unread[i] = content.Problem;
+            findings[i] = content.Text is not { } text || GeneratedCode.IsGenerated(sources[i], text)
                 ? new List<Finding>()
                 : rules.Evaluate(sources[i], text).ToList();
         });
+
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (unread[i] is { } problem)
+            {
+                console.Error.WriteLine("commons headers: " + Printable.Escape(PathSafety.Relative(folder, sources[i])) + ": not checked, " + problem);
+            }
+        }
 
         var all = findings.SelectMany(f => f).ToList();
         Write(console, format, folder, sources.Count, all);
         return all.Count == 0 ? ExitCodes.Success : ExitCodes.Findings;
     }
+
+    /// <summary>
+    /// The start of a source file, as much as can hold its header (<see cref="SpdxHeaderParser.MaxHeaderLength"/> characters
+    /// of UTF-8 at most): a FIFO named <c>.cs</c> reads as empty instead of hanging, a link or a binary file is not read.
+    /// </summary>
+    private static BoundedContent ReadHead(string folder, string path)
+        => BoundedFile.ReadText(path, new BoundedRead { MaxBytes = 4L * SpdxHeaderParser.MaxHeaderLength, Head = true, Inside = folder });
 
     /// <summary>The header rules as the analyzer builds them, for a repository rather than a project: headers on.</summary>
     private static HeaderRules RulesFor(string folder, string? license)
@@ -114,7 +131,7 @@ internal static class HeadersCommand
             case "tsv":
                 foreach (var finding in findings)
                 {
-                    console.Out.WriteLine(finding.Location?.Path + "\t" + finding.Location?.Line + "\t" + finding.Location?.Column + "\t" + finding.RuleId);
+                    console.Out.WriteLine(Printable.Escape(finding.Location?.Path) + "\t" + finding.Location?.Line + "\t" + finding.Location?.Column + "\t" + finding.RuleId);
                 }
 
                 break;
@@ -130,7 +147,7 @@ internal static class HeadersCommand
                 foreach (var finding in findings)
                 {
                     var severity = RuleCatalog.Get(finding.RuleId).DefaultSeverity.ToString().ToLowerInvariant();
-                    console.Out.WriteLine(finding.Location + ": " + severity + " " + finding.RuleId + ": " + finding.Message);
+                    console.Out.WriteLine(Printable.Escape(finding.Location?.ToString()) + ": " + severity + " " + finding.RuleId + ": " + finding.Message);
                 }
 
                 var filesWith = findings.Select(f => f.Location?.Path).Distinct().Count();

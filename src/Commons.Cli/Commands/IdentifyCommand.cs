@@ -103,44 +103,21 @@ internal static class IdentifyCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>The first <see cref="ReadCap"/> bytes of a file, or null and why it cannot be read.</summary>
+    /// <summary>
+    /// The first <see cref="ReadCap"/> bytes of a file, or null and why it cannot be read. Read by <see cref="Commons.Inspection.BoundedFile"/>:
+    /// a FIFO reads as empty instead of blocking for ever, a device or a folder is refused.
+    /// </summary>
     private static byte[]? ReadCapped(string path, out string? error)
     {
-        error = null;
-        try
+        var content = Commons.Inspection.BoundedFile.Read(path, new Commons.Inspection.BoundedRead { MaxBytes = ReadCap, Head = true });
+        error = content.Refusal switch
         {
-            if (Directory.Exists(path))
-            {
-                error = "a directory, not a file";
-                return null;
-            }
-
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            var buffer = new byte[(int)Math.Min(ReadCap, Math.Max(0, stream.Length))];
-            var read = 0;
-            while (read < buffer.Length)
-            {
-                var n = stream.Read(buffer, read, buffer.Length - read);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
-            }
-
-            if (read < buffer.Length)
-            {
-                Array.Resize(ref buffer, read);
-            }
-
-            return buffer;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            error = exception is FileNotFoundException or DirectoryNotFoundException ? "file not found" : "cannot be read: " + exception.Message;
-            return null;
-        }
+            Commons.Inspection.FileRefusal.None => null,
+            Commons.Inspection.FileRefusal.Missing => "file not found",
+            Commons.Inspection.FileRefusal.Directory => "a directory, not a file",
+            _ => content.Problem,
+        };
+        return content.Bytes;
     }
 
     /// <summary>

@@ -46,7 +46,14 @@ internal static class Notices
     private static void AppendPackage(StringBuilder sb, PackageEntry package)
     {
         sb.Append("\n## ").Append(Markdown.Inline(package.Id)).Append(' ').Append(Markdown.Inline(package.Version)).Append("\n\n");
-        sb.Append("Licence: ").Append(package.Fact.License is { } l ? "`" + l.Replace("`", "'") + "`" : "unknown").Append("\n");
+        sb.Append("Licence: ").Append(package.Fact.License is { } l ? "`" + l.Replace("`", "'") + "`" : "unknown");
+        if (package.Fact.Source == Compliance.Facts.LicenseSource.Curated)
+        {
+            // Curated: the package's metadata said otherwise (or nothing); the correction and its provenance are the team's.
+            sb.Append(" (curated: ").Append(Markdown.Inline(package.Fact.Curation ?? "")).Append(')');
+        }
+
+        sb.Append("\n");
         if (package.Fact.License is null && package.Fact.LicenseUrl is { } url)
         {
             sb.Append("Licence URL: <").Append(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http") ? uri.AbsoluteUri : Markdown.Inline(url)).Append(">\n");
@@ -149,19 +156,15 @@ internal static class Notices
         }
     }
 
-    /// <summary>Reads a file of the package folder, never outside it, with the collector's size cap.</summary>
+    /// <summary>
+    /// Reads a text file of the package folder with the collector's size cap, never outside the folder and never through a
+    /// link: a package folder is written by whoever made the package, and a <c>NOTICE</c> linked to <c>/etc/passwd</c> would
+    /// print it into the notices. Null when the file is refused or unreadable.
+    /// </summary>
     private static string? ReadInside(string folder, string relative)
-    {
-        var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var full = Path.GetFullPath(Path.Combine(root, relative));
-        if (!full.StartsWith(root, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var bytes = BoundedFile.TryRead(full, BoundedFile.DefaultMaxBytes, out _);
-        return bytes is null ? null : new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF');
-    }
+        => PathSafety.ResolveInside(folder, relative) is { } full
+            ? BoundedFile.ReadText(full, new BoundedRead { Inside = folder }).Text
+            : null;
 
     /// <summary>The nuspec's <c>metadata/copyright</c>, whatever its schema namespace; null when absent or unreadable.</summary>
     private static string? NuspecCopyright(string folder, string id)

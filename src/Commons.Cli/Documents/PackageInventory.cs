@@ -9,6 +9,7 @@ using Commons.Cli.Output;
 using Commons.Cli.Projects;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Input;
+using Commons.Inspection;
 using System.Text.Json;
 
 namespace Commons.Cli.Documents;
@@ -78,6 +79,9 @@ internal sealed class ProjectEntry
 /// <summary>The projects and their packages (each once, across projects), read from what the workspace collected.</summary>
 internal sealed class PackageInventory
 {
+    /// <summary>The largest assets file read, as the collector's prefetch reads it.</summary>
+    private const long MaxAssetsBytes = 64L * 1024 * 1024;
+
     private PackageInventory(string root, IReadOnlyList<ProjectEntry> projects, IReadOnlyList<PackageEntry> packages)
     {
         Root = root;
@@ -144,7 +148,12 @@ internal sealed class PackageInventory
                 return result;
             }
 
-            using var document = JsonDocument.Parse(File.ReadAllBytes(assetsFile));
+            if (BoundedFile.Read(assetsFile, new BoundedRead { MaxBytes = MaxAssetsBytes }).Bytes is not { } bytes)
+            {
+                return result;
+            }
+
+            using var document = JsonDocument.Parse(bytes);
             var root = document.RootElement;
             if (!root.TryGetProperty("packageFolders", out var folders) || !root.TryGetProperty("libraries", out var libraries))
             {
@@ -161,7 +170,8 @@ internal sealed class PackageInventory
                     continue;
                 }
 
-                var folder = roots.Select(r => Path.Combine(r, relative)).FirstOrDefault(Directory.Exists);
+                // The library's path comes from a file anyone can edit: "../../etc" must not make a package folder of /etc.
+                var folder = roots.Select(r => PathSafety.ResolveInside(r, relative)).FirstOrDefault(f => f is not null && Directory.Exists(f));
                 if (folder is not null)
                 {
                     result[Key(library.Name.Substring(0, slash), library.Name.Substring(slash + 1))] = folder;
@@ -183,13 +193,19 @@ internal sealed class PackageInventory
             return null;
         }
 
+        // A checksum file is 88 characters: a FIFO, a link or a large file in its place gives no checksum, never a hang or a leak.
         var file = Path.Combine(package.Folder, package.Id.ToLowerInvariant() + "." + package.Version.ToLowerInvariant() + ".nupkg.sha512");
+        if (BoundedFile.ReadText(file, new BoundedRead { MaxBytes = 1024, Inside = package.Folder }).Text is not { } text)
+        {
+            return null;
+        }
+
         try
         {
-            var bytes = Convert.FromBase64String(File.ReadAllText(file).Trim());
+            var bytes = Convert.FromBase64String(text.Trim());
             return bytes.Length == 64 ? Convert.ToHexString(bytes).ToLowerInvariant() : null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        catch (FormatException)
         {
             return null;
         }

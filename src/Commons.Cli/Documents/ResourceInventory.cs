@@ -104,7 +104,7 @@ internal static class ResourceInventory
             entry.Locations.Add(LocationOf(relative));
             if (scanned[kind]++ < MaxScannedPerKind)
             {
-                ReadHeader(file, entry);
+                ReadHeader(root, file, entry);
             }
         }
 
@@ -129,14 +129,14 @@ internal static class ResourceInventory
             }
         }
 
-        return new InventoryResult(root, entries.Values.ToArray(), Contributions(repositoryFiles));
+        return new InventoryResult(root, entries.Values.ToArray(), Contributions(root, repositoryFiles));
     }
 
     /// <summary>How future contributions are secured: a DCO sign-off rule, a CLA, or nothing stated.</summary>
-    private static string Contributions(IReadOnlyList<RepositoryFile> files)
+    private static string Contributions(string root, IReadOnlyList<RepositoryFile> files)
     {
         var found = new List<string>();
-        var contributing = string.Join("\n", files.Where(f => f.Kind == RepositoryFileKind.Contributing).Select(f => Head(f.FullPath, 64 * 1024) ?? ""));
+        var contributing = string.Join("\n", files.Where(f => f.Kind == RepositoryFileKind.Contributing).Select(f => Head(root, f.FullPath, 64 * 1024) ?? ""));
         if (files.Any(f => f.Kind == RepositoryFileKind.DeveloperCertificateOfOrigin)
             || contributing.Contains("Signed-off-by", StringComparison.OrdinalIgnoreCase)
             || contributing.Contains("Developer Certificate of Origin", StringComparison.OrdinalIgnoreCase))
@@ -184,9 +184,12 @@ internal static class ResourceInventory
     }
 
     /// <summary>Reads SPDX tags and copyright lines from the head of a file, or from its REUSE <c>.license</c> sidecar.</summary>
-    private static void ReadHeader(string file, ResourceEntry entry)
+    private static void ReadHeader(string root, string file, ResourceEntry entry)
     {
-        var text = File.Exists(file + ".license") ? Head(file + ".license", HeadBytes) : entry.Kind is ResourceKind.OtherContent or ResourceKind.DistinctiveSigns ? null : Head(file, HeadBytes);
+        var sidecar = file + ".license";
+        var text = File.Exists(sidecar) || PathSafety.IsLink(new FileInfo(sidecar))
+            ? Head(root, sidecar, HeadBytes)
+            : entry.Kind is ResourceKind.OtherContent or ResourceKind.DistinctiveSigns ? null : Head(root, file, HeadBytes);
         if (text is null)
         {
             return;
@@ -214,16 +217,12 @@ internal static class ResourceInventory
     private static string? Tag(string line, string tag)
         => line.StartsWith(tag, StringComparison.Ordinal) && line.Substring(tag.Length).Trim() is { Length: > 0 } value ? value : null;
 
-    private static string? Head(string path, int bytes)
-    {
-        var content = BoundedFile.TryRead(path, 4 * 1024 * 1024, out _);
-        if (content is null || Array.IndexOf(content, (byte)0, 0, Math.Min(content.Length, bytes)) >= 0)
-        {
-            return null;
-        }
-
-        return new UTF8Encoding(false).GetString(content, 0, Math.Min(content.Length, bytes));
-    }
+    /// <summary>
+    /// The first <paramref name="bytes"/> of a text file of the repository; null for a binary file, and for a link or a
+    /// file in a linked folder: what it points at may lie outside the repository, and its copyright lines would be listed.
+    /// </summary>
+    private static string? Head(string root, string path, int bytes)
+        => BoundedFile.ReadText(path, new BoundedRead { MaxBytes = bytes, Head = true, Inside = root }).Text;
 }
 
 /// <summary>The inventory, ready to write as Markdown or JSON.</summary>

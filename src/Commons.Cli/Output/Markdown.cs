@@ -2,13 +2,18 @@
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
 using System.Text;
+using Commons.Compliance.Input;
 
 namespace Commons.Cli.Output;
 
 /// <summary>Escaping for text from repositories and packages (untrusted) written into Markdown.</summary>
 internal static class Markdown
 {
-    /// <summary>Inline text: Markdown punctuation and HTML are made literal; line breaks become spaces.</summary>
+    /// <summary>
+    /// Inline text: Markdown punctuation and HTML are made literal; line breaks become spaces; other control and
+    /// bidirectional characters are escaped (<see cref="Printable"/>), so a nuspec's text cannot drive the terminal the
+    /// document is printed on.
+    /// </summary>
     public static string Inline(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -17,7 +22,7 @@ internal static class Markdown
         }
 
         var sb = new StringBuilder(text!.Length);
-        foreach (var c in text)
+        foreach (var c in Printable.Escape(text.Replace("\r", "").Replace('\n', ' ')))
         {
             switch (c)
             {
@@ -50,7 +55,8 @@ internal static class Markdown
             longest = System.Math.Max(longest, run);
         }
 
+        // Lines and tabs stay; any other control or bidirectional character is escaped (Printable).
         var fence = new string('`', System.Math.Max(3, longest + 1));
-        return fence + "text\n" + text.Replace("\r\n", "\n").TrimEnd('\n') + "\n" + fence + "\n";
+        return fence + "text\n" + Printable.EscapeKeepingLines(text.Replace("\r\n", "\n")).TrimEnd('\n') + "\n" + fence + "\n";
     }
 }

@@ -3,6 +3,7 @@
 
 using System.IO;
 using System.Linq;
+using Commons.Compliance.Input;
 using Commons.Compliance.Rules;
 using Spectre.Console;
 
@@ -14,7 +15,7 @@ internal static class TextReport
     public static void Write(CheckReport report, TextWriter writer, bool interactive)
     {
         var console = Consoles.For(writer, interactive);
-        console.WriteLine("Checked " + report.Projects.Count + " project(s) under " + report.Root);
+        console.WriteLine("Checked " + report.Projects.Count + " project(s) under " + Printable.Escape(report.Root));
         foreach (var group in report.ByRule())
         {
             var first = group.First();
@@ -26,8 +27,9 @@ internal static class TextReport
             table.AddColumn("Message");
             foreach (var finding in group)
             {
-                // Text, not Markup: messages quote file contents and must never be read as markup.
-                table.AddRow(new Text(finding.Where), new Text(finding.Finding.Message));
+                // Text, not Markup: messages quote file contents and must never be read as markup. Messages are escaped
+                // (Finding); a path is a file name of the repository and may hold control characters too.
+                table.AddRow(new Text(Printable.Escape(finding.Where)), new Text(finding.Finding.Message));
             }
 
             console.Write(table);
@@ -38,10 +40,11 @@ internal static class TextReport
     }
 
     public static string Summary(CheckReport report)
-        => report.Findings.Count == 0
+        => (report.Findings.Count == 0
             ? "No findings."
             : report.Count(RuleSeverity.Error) + " error(s), " + report.Count(RuleSeverity.Warning) + " warning(s), "
-              + report.Count(RuleSeverity.Info) + " note(s) from " + report.ByRule().Count() + " rule(s).";
+              + report.Count(RuleSeverity.Info) + " note(s) from " + report.ByRule().Count() + " rule(s).")
+            + (report.Suppressed.Count == 0 ? "" : " " + report.Suppressed.Count + " finding(s) recorded in the baseline are not shown.");
 
     private static Color Colour(RuleSeverity severity) => severity switch
     {

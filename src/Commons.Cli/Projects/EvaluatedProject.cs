@@ -37,6 +37,12 @@ internal sealed class EvaluatedProject
     /// <summary>Full paths of the <c>Compile</c> items.</summary>
     public List<string> CompileFiles { get; } = new();
 
+    /// <summary>
+    /// Full paths of the analyzer configuration files the compiler gets (<c>@(EditorConfigFiles)</c>: the <c>.editorconfig</c> and
+    /// <c>.globalconfig</c> files above the sources, and any the project or a package adds).
+    /// </summary>
+    public List<string> AnalyzerConfigFiles { get; } = new();
+
     public string? Get(string name) => Properties.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
     /// <summary>The assets file MSBuild would restore to (<c>ProjectAssetsFile</c>).</summary>

@@ -24,6 +24,7 @@ internal sealed class ProjectEvaluator : IDisposable
     {
         "ProjectAssetsFile", "TargetFrameworks", "Version", "PackageVersion", "AssemblyName", "Company", "Product",
         "CommonsOnline", "MSBuildProjectExtensionsPath", "OutputType",
+        "NoWarn", "WarningsAsErrors", "WarningsNotAsErrors", "TreatWarningsAsErrors", "WarningLevel",
     };
 
     private readonly ProjectCollection collection;
@@ -62,6 +63,11 @@ internal sealed class ProjectEvaluator : IDisposable
         foreach (var item in project.GetItems("Compile"))
         {
             result.CompileFiles.Add(Path.GetFullPath(Path.Combine(project.DirectoryPath, item.EvaluatedInclude)));
+        }
+
+        foreach (var item in project.GetItems("EditorConfigFiles"))
+        {
+            result.AnalyzerConfigFiles.Add(Path.GetFullPath(Path.Combine(project.DirectoryPath, item.EvaluatedInclude)));
         }
 
         foreach (var item in project.GetItems("ProjectReference"))

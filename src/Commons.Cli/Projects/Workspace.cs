@@ -6,10 +6,12 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Commons.Compliance;
+using Commons.Compliance.Baseline;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Headers;
 using Commons.Compliance.Input;
 using Commons.Compliance.Policy;
+using Commons.Compliance.Rules;
 using Commons.Inspection;
 using Commons.Inspection.Repository;
 
@@ -26,17 +28,26 @@ internal sealed class WorkspaceOptions
 
     /// <summary>Told what is being done, for the progress display.</summary>
     public Action<string> Progress { get; set; } = _ => { };
+
+    /// <summary>Read the repository's baseline, as the build does; <c>commons baseline</c> turns it off to see every finding.</summary>
+    public bool UseBaseline { get; set; } = true;
 }
 
 /// <summary>One project, evaluated, collected and judged by the same code as the build and the analyzer.</summary>
 internal sealed class AnalyzedProject
 {
-    public AnalyzedProject(EvaluatedProject project, ProjectFacts facts, ComplianceInput input, IReadOnlyList<Finding> findings)
+    private readonly HashSet<Finding> inSourceFiles;
+
+    public AnalyzedProject(EvaluatedProject project, ProjectFacts facts, ComplianceInput input, IReadOnlyList<Finding> findings,
+        IEnumerable<Finding> inSourceFiles, SeverityResolution severities, BaselineMatch? baseline = null)
     {
         Project = project;
         Facts = facts;
         Input = input;
         Findings = findings;
+        this.inSourceFiles = new HashSet<Finding>(inSourceFiles);
+        Severities = severities;
+        Baseline = baseline ?? BaselineMatch.For(input);
     }
 
     public EvaluatedProject Project { get; }
@@ -49,8 +60,17 @@ internal sealed class AnalyzedProject
     /// <summary>Project-level findings, then the source-header findings of each C# file.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
-    /// <summary><c>CommonsGate=true</c>.</summary>
-    public bool Gate => Input.Properties.IsTrue(PropertyNames.Gate);
+    /// <summary>How the project's compilation would configure each finding's severity (analyzer configuration, NoWarn, the gate …).</summary>
+    public SeverityResolution Severities { get; }
+
+    /// <summary>The baseline's view of this project: which findings it records, and the entry each finding would be recorded as.</summary>
+    public BaselineMatch Baseline { get; }
+
+    /// <summary>The severity the build would give the finding, or null when it suppresses it.</summary>
+    public RuleSeverity? SeverityOf(Finding finding) => Severities.Resolve(finding, inSourceFiles.Contains(finding));
+
+    /// <summary>Whether the baseline records the finding: the build reports it as suppressed, and so does the tool.</summary>
+    public bool IsRecorded(Finding finding) => Baseline.IsRecorded(finding);
 }
 
 /// <summary>
@@ -107,7 +127,7 @@ internal static class Workspace
                 }
 
                 options.Progress("checking " + project.Name);
-                results.Add(Analyze(project));
+                results.Add(Analyze(project, options.UseBaseline));
             }
         }
         finally
@@ -119,7 +139,7 @@ internal static class Workspace
     }
 
     /// <summary>Collects and judges one evaluated project (public for tests that build their own evaluation).</summary>
-    public static AnalyzedProject Analyze(EvaluatedProject project)
+    public static AnalyzedProject Analyze(EvaluatedProject project, bool useBaseline = true)
     {
         var request = new CollectionRequest(project.FullPath)
         {
@@ -128,6 +148,9 @@ internal static class Workspace
             ConfiguredRepositoryRoot = project.Get(PropertyNames.RepositoryRoot),
             IsTestProject = string.Equals(project.Get(PropertyNames.IsTestProject), "true", StringComparison.OrdinalIgnoreCase),
             Online = string.Equals(project.Get("CommonsOnline"), "true", StringComparison.OrdinalIgnoreCase),
+            PolicyFilePath = PolicyFilePath(project),
+            BaselineEnabled = useBaseline ? project.Get(PropertyNames.Baseline) : "false",
+            BaselineFile = project.Get(PropertyNames.BaselineFile),
         };
         request.PackageReferences.AddRange(project.PackageReferences);
         request.PackageVersions.AddRange(project.PackageVersions);
@@ -138,28 +161,37 @@ internal static class Workspace
         var read = FactsFormat.Read(FactsFormat.Write(collected));
         var facts = read.Facts ?? collected;
 
+        // The AdditionalFiles the targets would hand to the compiler: the repository's texts and the policy file, by the
+        // reading rule the targets follow (DocumentReader), and the project files.
         var files = new List<TextFile>();
         if (facts.RepositoryRoot is { } root)
         {
             foreach (var file in RepositoryScanner.Find(root, new List<CollectionProblem>()))
             {
-                AddText(files, file.Kind.ToString(), file.FullPath);
+                AddDocument(files, file.Kind.ToString(), file.FullPath);
             }
         }
 
         PolicyFile? policy = null;
-        if (project.Get(PropertyNames.PolicyFile) is { } policyPath)
+        if (request.PolicyFilePath is { } policyPath && AddDocument(files, TextFileKinds.PolicyFile, policyPath) is { } policyText)
         {
-            var full = Path.GetFullPath(Path.Combine(project.Directory, policyPath));
-            if (AddText(files, TextFileKinds.PolicyFile, full) is { } text)
-            {
-                policy = PolicyFile.Parse(full, text);
-            }
+            policy = PolicyFile.Parse(policyPath, policyText);
+        }
+
+        // The baseline, found and read by the rule the targets follow (BaselineLocation), as the compiler would receive it.
+        BaselineFile? baseline = null;
+        if (BaselineLocation.Resolve(project.Directory, facts.RepositoryRoot, request.BaselineEnabled, request.BaselineFile) is { } location
+            && AddDocument(files, TextFileKinds.Baseline, location.Path, BaselineLocation.MaxBytes) is { } baselineText)
+        {
+            baseline = BaselineFile.Read(location.Path, baselineText);
         }
 
         foreach (var declaring in project.DeclaringFiles)
         {
-            AddText(files, TextFileKinds.ProjectFile, declaring);
+            if (ReadText(declaring) is { } text)
+            {
+                files.Add(new TextFile(TextFileKinds.ProjectFile, declaring, text));
+            }
         }
 
         var input = new ComplianceInput(new ProjectProperties(CompilerProperties(project, facts)), files)
@@ -167,10 +199,12 @@ internal static class Workspace
             Facts = read.Facts,
             FactsError = read.Error,
             Policy = policy,
+            Baseline = baseline,
             Today = DateTime.UtcNow.Date,
         };
 
         var findings = new List<Finding>(ComplianceEvaluator.Evaluate(input));
+        var inSourceFiles = new List<Finding>();
         var headers = HeaderRules.For(input);
         if (headers.IsEnabled)
         {
@@ -178,26 +212,29 @@ internal static class Workspace
             {
                 if (ReadText(source) is { } text && !GeneratedCode.IsGenerated(source, text))
                 {
-                    findings.AddRange(headers.Evaluate(source, text));
+                    inSourceFiles.AddRange(headers.Evaluate(source, text));
                 }
             }
         }
 
-        return new AnalyzedProject(project, facts, input, findings);
+        findings.AddRange(inSourceFiles);
+
+        // The baseline's entries that none of these findings matches any more, as the analyzer's 09xx family reports them.
+        var match = BaselineMatch.For(input);
+        findings.AddRange(match.StaleEntries(findings));
+        return new AnalyzedProject(project, facts, input, findings, inSourceFiles, AnalyzerConfiguration.For(project, input.Properties), match);
     }
 
-    /// <summary>The <c>build_property.*</c> values the compiler would see (the targets' rewriting included).</summary>
+    /// <summary>
+    /// The properties the analyzer receives: the evaluated values, whole (the targets encode them, PropertyEncoding), with the
+    /// two the targets compute.
+    /// </summary>
     private static IEnumerable<KeyValuePair<string, string>> CompilerProperties(EvaluatedProject project, ProjectFacts facts)
     {
-        var lists = new[] { PropertyNames.Policy, PropertyNames.AllowedLicenses, PropertyNames.DeniedLicenses, PropertyNames.IgnoredPackages };
         foreach (var name in PropertyNames.All)
         {
             var value = project.Get(name) ?? "";
-            if (lists.Contains(name))
-            {
-                value = value.Replace(';', ',');
-            }
-            else if (name == PropertyNames.RepositoryRoot && value.Length == 0)
+            if (name == PropertyNames.RepositoryRoot && value.Length == 0)
             {
                 value = facts.RepositoryRoot ?? "";
             }
@@ -211,29 +248,47 @@ internal static class Workspace
         }
     }
 
-    private static string? AddText(List<TextFile> files, string kind, string path)
+    /// <summary>The <c>CommonsPolicyFile</c> as a full path (relative to the project's folder, as the targets take it), or null.</summary>
+    private static string? PolicyFilePath(EvaluatedProject project)
     {
-        var text = ReadText(path);
-        if (text is not null)
+        if (project.Get(PropertyNames.PolicyFile) is not { } configured)
         {
-            files.Add(new TextFile(kind, path, text));
+            return null;
         }
 
-        return text;
-    }
-
-    internal static string? ReadText(string path)
-    {
         try
         {
-            return File.ReadAllText(path);
+            return Path.GetFullPath(Path.Combine(project.Directory, configured.Trim()));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            // The analyzer skips an AdditionalFile it cannot read; the collector has already reported it as a problem.
             return null;
         }
     }
+
+    /// <summary>Adds a repository document or the policy file when the reading rule makes it a text, as the targets do; returns its text.</summary>
+    private static string? AddDocument(List<TextFile> files, string kind, string path, long maxBytes = BoundedFile.DefaultMaxBytes)
+    {
+        var read = DocumentReader.Read(path, maxBytes);
+        if (read.State != FileContent.Text)
+        {
+            // Not handed to the compiler either; the collection records why (or the rules judge an empty file as "").
+            return null;
+        }
+
+        var text = read.Text!;
+        files.Add(new TextFile(kind, path, text));
+        return text;
+    }
+
+    /// <summary>
+    /// A project or source file's text, as the compiler decodes it; null when it is no text. Bounded and never blocking: a pipe
+    /// named like a source reads as empty, a file over <see cref="SourceMaxBytes"/> as nothing.
+    /// </summary>
+    internal static string? ReadText(string path) => DocumentReader.Read(path, SourceMaxBytes).Text;
+
+    /// <summary>The largest project or source file read (the compiler reads larger ones; no real one comes near).</summary>
+    private const long SourceMaxBytes = 32 * 1024 * 1024;
 
     private static bool IsCheckedSource(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 }

@@ -43,7 +43,7 @@ public static class FactsFormat
         foreach (var f in facts.Files.OrderBy(f => f.Kind).ThenBy(f => f.RelativePath, StringComparer.Ordinal))
         {
             Line(sb, "file", f.Kind.ToString(), f.RelativePath, f.FullPath, f.IdentifiedLicense,
-                Num(f.Confidence), f.ClosestLicense, Num(f.ClosestConfidence));
+                Num(f.Confidence), f.ClosestLicense, Num(f.ClosestConfidence), f.Content.ToString());
         }
 
         foreach (var p in facts.Packages.OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Version, StringComparer.Ordinal))
@@ -51,7 +51,7 @@ public static class FactsFormat
             Line(sb, "package", p.Id, p.Version, p.License, p.Source.ToString(), p.LicenseUrl, p.LicenseFile,
                 p.Confidence is double c ? Num(c) : null, Bool(p.Direct), Bool(p.DevOnly), string.Join(">", p.Path),
                 p.ReferenceLocation?.File, p.ReferenceLocation is { } l1 ? Int(l1.Line) : null,
-                p.ReferenceLocation is { } l2 ? Int(l2.Column) : null, p.Problem);
+                p.ReferenceLocation is { } l2 ? Int(l2.Column) : null, p.Problem, p.Curation, p.DeclaredLicense);
         }
 
         foreach (var r in facts.ProjectReferences.OrderBy(r => r.Path, StringComparer.Ordinal))
@@ -146,6 +146,7 @@ public static class FactsFormat
                     Confidence = Dbl(Get(f, 5)) ?? 0,
                     ClosestLicense = Get(f, 6),
                     ClosestConfidence = Dbl(Get(f, 7)) ?? 0,
+                    Content = Get(f, 8) is { } content ? Enum<FileContent>(content) : FileContent.Text,
                 });
                 break;
             case "package":
@@ -162,6 +163,8 @@ public static class FactsFormat
                     DevOnly = Get(f, 9) == "1",
                     ReferenceLocation = Loc(Get(f, 11), Get(f, 12), Get(f, 13)),
                     Problem = Get(f, 14),
+                    Curation = Get(f, 15),
+                    DeclaredLicense = Get(f, 16),
                 };
                 if (Get(f, 10) is { } path)
                 {

@@ -79,6 +79,31 @@ public sealed class RepositoryFile
 
     /// <summary>For licence files: the similarity of <see cref="ClosestLicense"/>, 0–100.</summary>
     public double ClosestConfidence { get; set; }
+
+    /// <summary>What reading the file gave; only a <see cref="FileContent.Text"/> reaches the compiler as an AdditionalFile.</summary>
+    public FileContent Content { get; set; }
+}
+
+/// <summary>
+/// What a repository file held when it was read (the one reading rule, Commons.Inspection's <c>DocumentReader</c>). The rules
+/// judge an <see cref="Empty"/> file as the text "", and have no text for the others.
+/// </summary>
+public enum FileContent
+{
+    /// <summary>A text, handed to the compiler as an AdditionalFile.</summary>
+    Text,
+
+    /// <summary>Length 0: empty, or a pipe or a device (which report length 0 too and are never opened).</summary>
+    Empty,
+
+    /// <summary>NUL bytes: a PDF, an image … named like a community file.</summary>
+    Binary,
+
+    /// <summary>Larger than the read limit.</summary>
+    TooLarge,
+
+    /// <summary>A folder, missing, unreadable, or a name the compiler's configuration cannot hold.</summary>
+    Unreadable,
 }
 
 /// <summary>How a package's licence was learnt.</summary>
@@ -104,6 +129,12 @@ public enum LicenseSource
     /// only a URL that maps to none (the URL is kept).
     /// </summary>
     PackagedFile,
+
+    /// <summary>
+    /// Corrected by a curation of the policy file (<c>[curation: Package.Id]</c>): <see cref="PackageFact.Curation"/> says where
+    /// the fact comes from, <see cref="PackageFact.DeclaredLicense"/> what the metadata said.
+    /// </summary>
+    Curated,
 }
 
 /// <summary>A place in a file, 1-based line and column.</summary>
@@ -159,6 +190,12 @@ public sealed class PackageFact
 
     /// <summary>Why the licence could not be read, when it could not (bad nuspec, licence file escaping the package …).</summary>
     public string? Problem { get; set; }
+
+    /// <summary>For <see cref="LicenseSource.Curated"/>: the curation's provenance (a URL or a sentence saying where the fact comes from).</summary>
+    public string? Curation { get; set; }
+
+    /// <summary>For <see cref="LicenseSource.Curated"/>: the licence the package's metadata gave before the curation, or null when unknown.</summary>
+    public string? DeclaredLicense { get; set; }
 }
 
 /// <summary>A ProjectReference and the licence it declares.</summary>
@@ -187,6 +224,7 @@ public enum CollectionProblemKind
     PublicCodeUnreadable,
     PolicyFileUnreadable,
     OnlineLookupFailed,
+    BaselineFileUnreadable,
 }
 
 public sealed class CollectionProblem

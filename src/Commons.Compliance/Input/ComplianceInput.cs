@@ -4,6 +4,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Commons.Compliance.Baseline;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Policy;
 
@@ -33,6 +34,9 @@ public sealed class ComplianceInput
 
     /// <summary>The parsed policy file, when one is configured.</summary>
     public PolicyFile? Policy { get; set; }
+
+    /// <summary>The parsed baseline (<c>commons.baseline.json</c>), when the repository has one and it is not turned off.</summary>
+    public BaselineFile? Baseline { get; set; }
 
     /// <summary>Today's date, for exception expiry; passed in so that the rules stay pure and testable.</summary>
     public DateTime Today { get; set; } = new DateTime(2000, 1, 1);
@@ -69,11 +73,16 @@ public sealed class ProjectProperties
 
     public bool IsFalse(string name) => string.Equals(Get(name), "false", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A list property: the targets turn <c>;</c> into <c>,</c>; both are accepted here.</summary>
+    /// <summary>
+    /// A list property, written as MSBuild users write lists: items separated by <c>;</c> or <c>,</c>, and any whitespace,
+    /// line breaks included (a list over several lines). Licence ids, presets and package ids hold no whitespace.
+    /// </summary>
     public IReadOnlyList<string> List(string name)
         => Get(name) is { } value
-            ? value.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray()
+            ? value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries)
             : Array.Empty<string>();
+
+    private static readonly char[] ListSeparators = { ',', ';', ' ', '\t', '\n', '\r', '\v', '\f', '\u0085', '\u00A0', '\u2028', '\u2029' };
 }
 
 /// <summary>An AdditionalFiles item: its <c>CommonsFileKind</c>, path and text.</summary>
@@ -100,6 +109,7 @@ public static class TextFileKinds
     public const string Facts = "Facts";
     public const string PolicyFile = "PolicyFile";
     public const string ProjectFile = "ProjectFile";
+    public const string Baseline = "Baseline";
 }
 
 /// <summary>The contract's property names (build-contract.md).</summary>
@@ -132,6 +142,8 @@ public static class PropertyNames
     public const string ResourceKind = "CommonsResourceKind";
     public const string CopyrightHolder = "CommonsCopyrightHolder";
     public const string Enabled = "CommonsEnabled";
+    public const string Baseline = "CommonsBaseline";
+    public const string BaselineFile = "CommonsBaselineFile";
 
     /// <summary>Every property the analyzer reads from <c>build_property.*</c>.</summary>
     public static IReadOnlyList<string> All { get; } = new[]
@@ -139,6 +151,6 @@ public static class PropertyNames
         ProjectFullPath, TargetFramework, PrimaryTargetFramework, RepositoryRoot, PackageLicenseExpression, PackageLicenseFile,
         PackageLicenseUrl, IsPackable, IsTestProject, PackageReadmeFile, RepositoryUrl, PackageProjectUrl, Description, Authors,
         Copyright, PackageId, Gate, Policy, AllowedLicenses, DeniedLicenses, IgnoredPackages, PolicyFile, SpdxHeaders, UseContext,
-        ResourceKind, CopyrightHolder, Enabled,
+        ResourceKind, CopyrightHolder, Enabled, Baseline, BaselineFile,
     };
 }

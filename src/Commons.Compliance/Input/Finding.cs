@@ -11,12 +11,16 @@ namespace Commons.Compliance.Input;
 /// <summary>One rule violation: what the analyzer turns into a Diagnostic and the CLI prints.</summary>
 public sealed class Finding
 {
+    /// <param name="arguments">
+    /// The message arguments; they quote files and packages (a nuspec's text, a publiccode.yml value), so their control and
+    /// bidirectional characters are escaped here, once for every surface: a build log line, a terminal, a SARIF file.
+    /// </param>
     public Finding(string ruleId, IReadOnlyList<string> arguments, FindingLocation? location)
     {
         RuleId = ruleId;
-        Arguments = arguments;
+        Arguments = Escaped(arguments);
         Location = location;
-        Message = RuleCatalog.Get(ruleId).FormatMessage(arguments);
+        Message = RuleCatalog.Get(ruleId).FormatMessage(Arguments);
     }
 
     public string RuleId { get; }
@@ -29,6 +33,33 @@ public sealed class Finding
     public string Message { get; }
 
     public override string ToString() => (Location is null ? "" : Location + ": ") + RuleId + ": " + Message;
+
+    private static IReadOnlyList<string> Escaped(IReadOnlyList<string> arguments)
+    {
+        string[]? escaped = null;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var value = Printable.Escape(arguments[i]);
+            if (!string.Equals(value, arguments[i], StringComparison.Ordinal))
+            {
+                escaped ??= CopyOf(arguments);
+                escaped[i] = value;
+            }
+        }
+
+        return escaped ?? arguments;
+    }
+
+    private static string[] CopyOf(IReadOnlyList<string> arguments)
+    {
+        var copy = new string[arguments.Count];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = arguments[i];
+        }
+
+        return copy;
+    }
 }
 
 /// <summary>A span in a file: 1-based lines and columns, end exclusive; <see cref="Start"/>/<see cref="Length"/> in characters when known.</summary>

@@ -54,7 +54,7 @@ internal static class CommunityRules
         {
             if (!context.Input.HasRepositoryFile(kind))
             {
-                context.Report(ruleId, null);
+                context.Report(ruleId, context.ProjectStart());
             }
         }
 

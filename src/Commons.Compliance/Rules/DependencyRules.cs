@@ -5,9 +5,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Commons.Compliance.Baseline;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Input;
 using Commons.Compliance.Policy;
+using Commons.Licensing;
 
 namespace Commons.Compliance.Rules;
 
@@ -23,6 +25,16 @@ internal static class DependencyRules
     /// <summary>MIT-0 and BSL-1.0 waive attribution in binary form.</summary>
     private static readonly string[] NoBinaryAttribution = { "MIT-0", "BSL-1.0", "Zlib" };
 
+    /// <summary>The <c>CommonsUseContext</c> values (the same words appear in messages).</summary>
+    private static readonly (string Name, UseContext Context)[] UseContexts =
+    {
+        ("dynamic-link", UseContext.DynamicLink),
+        ("static-link", UseContext.StaticLink),
+        ("copied", UseContext.Copied),
+        ("network-service", UseContext.NetworkService),
+        ("development-only", UseContext.DevelopmentOnly),
+    };
+
     public static void Evaluate(RuleContext context)
     {
         var facts = context.Facts;
@@ -33,8 +45,9 @@ internal static class DependencyRules
 
         var ignored = context.Properties.List(PropertyNames.IgnoredPackages);
         var packages = facts.Packages.Where(p => !IsIgnored(p.Id, ignored)).ToArray();
-        var outbound = LicenseDecisions.Outbound(context);
-        var policies = LicenseDecisions.Policies(context, includeFrenchList: true);
+        var outbound = context.Outbound;
+        var policies = context.Policies(includeFrenchList: true);
+        var recorded = RecordedLicenses(context);
         foreach (var package in packages)
         {
             if (ExceptionFor(context, package) is not null)
@@ -43,7 +56,8 @@ internal static class DependencyRules
             }
 
             CheckKnown(context, package);
-            LicenseDecisions.Evaluate(context, package, outbound, policies);
+            CheckPolicyAndCompatibility(context, package, outbound, policies);
+            CheckLicenseChanged(context, package, recorded);
         }
 
         CheckAttribution(context, packages);
@@ -89,6 +103,84 @@ internal static class DependencyRules
             : package.Source == LicenseSource.File ? ": its licence file " + package.LicenseFile + " matches no known licence"
             : ": the package declares no licence";
         context.Report(RuleIds.DependencyLicenseUnknown, Location(context, package), package.Id, Name(package), why + Via(package));
+    }
+
+    /// <summary>CMN0103, CMN0104, CMN0105 for one package with a known licence.</summary>
+    private static void CheckPolicyAndCompatibility(RuleContext context, PackageFact package, SpdxExpression? outbound, IReadOnlyList<LicensePolicy> policies)
+    {
+        if (package.License is null || !SpdxExpression.TryParse(package.License, out var inbound) || inbound is null)
+        {
+            return;
+        }
+
+        var via = Via(package);
+        var location = Location(context, package);
+        foreach (var policy in policies)
+        {
+            var decision = PolicyEvaluator.Evaluate(inbound, policy);
+            if (!decision.IsAllowed)
+            {
+                context.Report(RuleIds.DependencyLicenseDenied, location, package.Id, package.Version, inbound.ToString(), decision.Reason, via);
+                return;
+            }
+        }
+
+        if (outbound is null)
+        {
+            return;
+        }
+
+        var use = UseOf(context, package);
+        var verdict = CompatibilityEvaluator.Evaluate(outbound, inbound, use.Context);
+        if (verdict.Outcome == CompatibilityOutcome.Incompatible)
+        {
+            context.Report(RuleIds.DependencyLicenseIncompatible, location, package.Id, package.Version, inbound.ToString(), outbound.ToString(), use.Name, verdict.Reason, verdict.Source, via);
+        }
+        else if (verdict.Outcome == CompatibilityOutcome.Review)
+        {
+            context.Report(RuleIds.DependencyLicenseNeedsReview, location, package.Id, package.Version, inbound.ToString(), outbound.ToString(), use.Name, verdict.Reason, via);
+        }
+    }
+
+    /// <summary>The packages the baseline recorded, by id; empty without a baseline.</summary>
+    private static ILookup<string, BaselinePackage> RecordedLicenses(RuleContext context)
+        => (context.Input.Baseline?.Packages ?? Array.Empty<BaselinePackage>()).ToLookup(p => p.Id, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// CMN0108: the package's licence is none of the licences the baseline recorded for its id (any version); an unknown licence
+    /// counts as a licence. A package the baseline never saw is new, and judged by the other rules alone. The recorded version
+    /// named is the same version when recorded, else the highest one recorded (the one the team last accepted).
+    /// </summary>
+    private static void CheckLicenseChanged(RuleContext context, PackageFact package, ILookup<string, BaselinePackage> recorded)
+    {
+        var records = recorded[package.Id].ToArray();
+        if (records.Length == 0 || records.Any(r => SameLicense(r.License, package.License)))
+        {
+            return;
+        }
+
+        var previous = records.FirstOrDefault(r => string.Equals(r.Version, package.Version, StringComparison.OrdinalIgnoreCase))
+            ?? records.Aggregate((a, b) => (PackageVersionOrder.Compare(a.Version, b.Version) ?? 0) >= 0 ? a : b);
+        context.Report(RuleIds.DependencyLicenseChanged, Location(context, package), package.Id, package.Version, Licence(package.License),
+            Licence(previous.License), previous.Version, Via(package));
+    }
+
+    private static bool SameLicense(string? a, string? b)
+        => a is null || b is null ? a is null && b is null : string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static string Licence(string? license) => license is null ? "unknown" : "'" + license + "'";
+
+    /// <summary>DevOnly → development-only; else the project's <c>CommonsUseContext</c>; else dynamic-link.</summary>
+    private static (string Name, UseContext Context) UseOf(RuleContext context, PackageFact package)
+    {
+        if (package.DevOnly)
+        {
+            return UseContexts.Single(u => u.Context == UseContext.DevelopmentOnly);
+        }
+
+        var configured = context.Properties.Get(PropertyNames.UseContext);
+        var match = UseContexts.FirstOrDefault(u => string.Equals(u.Name, configured, StringComparison.OrdinalIgnoreCase));
+        return match.Name is null ? UseContexts[0] : match;
     }
 
     private static void CheckAttribution(RuleContext context, PackageFact[] packages)

@@ -7,6 +7,7 @@ using System.Globalization;
 using System.Linq;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Input;
+using Commons.Licensing;
 
 namespace Commons.Compliance.Rules;
 
@@ -16,10 +17,20 @@ internal static class ProjectLicenseRules
     /// <summary>The placeholder URL that pack writes when a licence expression or file is set: not a user's choice.</summary>
     private const string PackPlaceholderUrl = "https://aka.ms/deprecateLicenseUrl";
 
+    /// <summary>The <c>CommonsResourceKind</c> values.</summary>
+    private static readonly (string Name, ResourceKinds Kind)[] ResourceKindNames =
+    {
+        ("software", ResourceKinds.Software),
+        ("content", ResourceKinds.Content),
+        ("data", ResourceKinds.Data),
+        ("fonts", ResourceKinds.Fonts),
+        ("hardware", ResourceKinds.Hardware),
+    };
+
     public static void Evaluate(RuleContext context)
     {
         CheckDeclaration(context);
-        LicenseDecisions.EvaluateProject(context);
+        CheckLicenseTraits(context);
         if (context.Facts is null)
         {
             return;
@@ -69,6 +80,52 @@ internal static class ProjectLicenseRules
         }
     }
 
+    /// <summary>CMN0006, CMN0007, CMN0008: what the project's licence is, what it suits, and whether the policy allows it.</summary>
+    private static void CheckLicenseTraits(RuleContext context)
+    {
+        var outbound = context.Outbound;
+        if (outbound is null)
+        {
+            return;
+        }
+
+        var location = context.PropertyLocation(PropertyNames.PackageLicenseExpression);
+        var traits = outbound.LicenseIds().Distinct(StringComparer.OrdinalIgnoreCase).Select(LicenseKnowledge.Get).ToArray();
+        var notOpen = traits.Where(t => t.IsKnown && !t.IsOpen).ToArray();
+        if (notOpen.Length > 0 && (outbound is not SpdxOr || notOpen.Length == traits.Length))
+        {
+            context.Report(RuleIds.LicenseNotOpen, location, outbound.ToString(),
+                string.Join("; ", notOpen.Select(t => t.Id + " is " + Describe(t.Kind) + (t.Note is null ? "" : " (" + t.Note + ")"))));
+        }
+
+        var resource = ResourceKindNames.FirstOrDefault(r => string.Equals(r.Name, context.Properties.Get(PropertyNames.ResourceKind) ?? "software", StringComparison.OrdinalIgnoreCase));
+        if (resource.Name is not null)
+        {
+            var unfit = traits.Where(t => t.IsKnown && t.Suits != ResourceKinds.None && (t.Suits & resource.Kind) == 0).ToArray();
+            if (unfit.Length > 0 && (outbound is not SpdxOr || unfit.Length == traits.Length))
+            {
+                context.Report(RuleIds.LicenseUnfitForResource, location, outbound.ToString(), resource.Name,
+                    string.Join("; ", unfit.Select(t => t.Id + " suits " + t.Suits.ToString().ToLowerInvariant())));
+            }
+        }
+
+        foreach (var policy in context.Policies(includeFrenchList: false))
+        {
+            var decision = PolicyEvaluator.Evaluate(outbound, policy);
+            if (!decision.IsAllowed)
+            {
+                context.Report(RuleIds.LicenseOutsidePolicy, location, outbound.ToString(), decision.Reason);
+            }
+        }
+    }
+
+    private static string Describe(LicenseKind kind) => kind switch
+    {
+        LicenseKind.NonCommercialOrRestricted => "non-commercial or field-of-use restricted",
+        LicenseKind.SourceAvailableOrProprietary => "source-available or proprietary",
+        _ => kind.ToString(),
+    };
+
     /// <summary>
     /// CMN0005 and CMN0009: the declared expression against the identified licence files. Without a declared expression,
     /// several files are fine when one of them states how they combine (see <see cref="CombiningFile"/>).
@@ -81,7 +138,7 @@ internal static class ProjectLicenseRules
             if (declared is null && identified.Select(f => f.IdentifiedLicense).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1
                 && CombiningFile(context, identified) is null)
             {
-                context.Report(RuleIds.SeveralLicenseFiles, null, string.Join(", ", identified.Select(f => f.RelativePath)));
+                context.Report(RuleIds.SeveralLicenseFiles, context.PropertyLocation(PropertyNames.PackageLicenseExpression), string.Join(", ", identified.Select(f => f.RelativePath)));
             }
 
             return;

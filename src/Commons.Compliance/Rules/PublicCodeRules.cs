@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Input;
 using Commons.Compliance.Licenses;
+using Commons.Licensing;
 
 namespace Commons.Compliance.Rules;
 
@@ -48,6 +49,7 @@ internal static class PublicCodeRules
 
     public static void Evaluate(RuleContext context)
     {
+        CheckFrenchList(context);
         var facts = context.Facts;
         if (facts is null)
         {
@@ -60,7 +62,7 @@ internal static class PublicCodeRules
         {
             if (frenchPreset && !context.Input.HasRepositoryFile(RepositoryFileKind.PublicCode))
             {
-                context.Report(RuleIds.NoPublicCode, null);
+                context.Report(RuleIds.NoPublicCode, context.ProjectStart());
             }
 
             return;
@@ -74,6 +76,23 @@ internal static class PublicCodeRules
         }
 
         Validate(context, publicCode);
+    }
+
+    /// <summary>CMN0504: under the <c>fr-public-sector</c> preset, the project's licence must be on the French list.</summary>
+    private static void CheckFrenchList(RuleContext context)
+    {
+        if (context.Outbound is not { } outbound
+            || !context.Properties.List(PropertyNames.Policy).Contains(FrenchPreset, StringComparer.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var decision = PolicyEvaluator.Evaluate(outbound, LicensePolicy.FromPreset(FrenchPreset));
+        if (!decision.IsAllowed)
+        {
+            context.Report(RuleIds.LicenseNotOnPublicSectorList, context.PropertyLocation(PropertyNames.PackageLicenseExpression), outbound.ToString(),
+                "list of " + PublicSectorLists.France.Version);
+        }
     }
 
     private static void Validate(RuleContext context, PublicCodeFacts publicCode)

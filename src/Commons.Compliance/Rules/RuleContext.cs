@@ -79,13 +79,44 @@ internal sealed class RuleContext
         => DeclaredLicense?.Text ?? (TopLevelLicenseFiles.Count == 1 ? TopLevelLicenseFiles[0].IdentifiedLicense
             : TopLevelLicenseFiles.All(f => f.IdentifiedLicense is not null) ? ProjectLicenseRules.CombiningFile(this, TopLevelLicenseFiles)?.IdentifiedLicense : null);
 
+    /// <summary>The project's licence as a parsed expression, or null when unknown or invalid.</summary>
+    public SpdxExpression? Outbound
+        => ProjectLicense is { } text && SpdxExpression.TryParse(text, out var expression) ? expression : null;
+
+    /// <summary>The configured policies: each preset of <c>CommonsPolicy</c>, plus the allowed/denied lists. All must allow.</summary>
+    public IReadOnlyList<LicensePolicy> Policies(bool includeFrenchList)
+    {
+        var policies = new List<LicensePolicy>();
+        foreach (var name in Properties.List(PropertyNames.Policy))
+        {
+            if ((includeFrenchList || !string.Equals(name, PublicCodeRules.FrenchPreset, StringComparison.OrdinalIgnoreCase))
+                && LicensePolicy.TryGetPreset(name, out var preset))
+            {
+                policies.Add(preset);
+            }
+        }
+
+        var allowed = Properties.List(PropertyNames.AllowedLicenses);
+        var denied = Properties.List(PropertyNames.DeniedLicenses);
+        if (allowed.Count > 0 || denied.Count > 0)
+        {
+            policies.Add(new LicensePolicy(allowed, denied, "CommonsAllowedLicenses/CommonsDeniedLicenses"));
+        }
+
+        return policies;
+    }
+
     public static bool IsUnderLicensesFolder(string relativePath) => relativePath.StartsWith("LICENSES/", StringComparison.OrdinalIgnoreCase);
 
     public void Report(string ruleId, FindingLocation? location, params string[] arguments) => findings.Add(new Finding(ruleId, arguments, location));
 
-    /// <summary>The text of an AdditionalFile by path, when the targets passed it.</summary>
+    /// <summary>
+    /// The text of an AdditionalFile by path, when the targets passed it; "" for a repository file the collection found empty
+    /// (never handed to the compiler: a pipe reports length 0 too).
+    /// </summary>
     public string? TextOf(string path)
-        => Input.Files.FirstOrDefault(f => SamePath(f.Path, path))?.Text;
+        => Input.Files.FirstOrDefault(f => SamePath(f.Path, path))?.Text
+            ?? (Facts?.Files.Any(f => f.Content == FileContent.Empty && SamePath(f.FullPath, path)) == true ? "" : null);
 
     /// <summary>Line 1 of a repository file, with its text when available.</summary>
     public FindingLocation FileStart(string path)
@@ -116,14 +147,19 @@ internal sealed class RuleContext
         return ProjectStart();
     }
 
-    /// <summary>The <c>&lt;Project</c> line of this project's file, or null when the file is not among the AdditionalFiles.</summary>
+    /// <summary>
+    /// The <c>&lt;Project</c> line of this project's file: where a finding about the project or the repository as a whole
+    /// points (no README, stale facts …), so that every surface can show and link it. Line 1 of the project file when its text
+    /// is not among the AdditionalFiles; null only when not even the project's path is known.
+    /// </summary>
     public FindingLocation? ProjectStart()
     {
         var path = Properties.Get(PropertyNames.ProjectFullPath);
         var project = Input.Files.FirstOrDefault(f => f.Kind == TextFileKinds.ProjectFile && (path is null || SamePath(f.Path, path)));
         if (project is null)
         {
-            return null;
+            var known = path ?? (Facts?.ProjectPath is { Length: > 0 } collected ? collected : null);
+            return known is null ? null : new FindingLocation(known, 1, 1, 1, 1);
         }
 
         var at = project.Text.IndexOf("<Project", StringComparison.Ordinal);

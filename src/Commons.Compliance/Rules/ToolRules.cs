@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
+using System;
+using System.Linq;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Input;
+using Commons.Licensing;
 
 namespace Commons.Compliance.Rules;
 
@@ -13,18 +16,35 @@ internal static class ToolRules
 
     public static void Evaluate(RuleContext context)
     {
+        foreach (var name in context.Properties.List(PropertyNames.Policy).Where(n => !LicensePolicy.TryGetPreset(n, out _)))
+        {
+            context.Report(RuleIds.InputUnreadable, context.PropertyLocation(PropertyNames.Policy), "CommonsPolicy",
+                "'" + name + "' is not a preset (" + string.Join(", ", LicensePolicy.PresetNames) + ")");
+        }
+
         var facts = context.Facts;
         if (facts is null)
         {
-            context.Report(RuleIds.FactsMissing, null, context.Input.FactsError ?? NoFactsFile);
+            context.Report(RuleIds.FactsMissing, context.ProjectStart(), context.Input.FactsError ?? NoFactsFile);
         }
         else
         {
             CheckStale(context, facts);
-            foreach (var problem in facts.Problems)
+            foreach (var problem in facts.Problems.Where(p => p.Kind != CollectionProblemKind.PolicyFileUnreadable))
             {
-                var location = problem.Location is { } l ? FindingLocation.At(l.File, context.TextOf(l.File), l.Line, l.Column) : null;
+                var location = problem.Location is { } l ? FindingLocation.At(l.File, context.TextOf(l.File), l.Line, l.Column) : context.ProjectStart();
                 context.Report(RuleIds.InputUnreadable, location, problem.Location?.File ?? problem.Kind.ToString(), problem.Message);
+            }
+        }
+
+        if (context.Input.Baseline is { } baseline)
+        {
+            var text = context.TextOf(baseline.Path);
+            foreach (var error in baseline.Errors)
+            {
+                var line = Math.Max(1, error.Line);
+                var location = text is null ? new FindingLocation(baseline.Path, line, 1, line, 1) : FindingLocation.OfLine(baseline.Path, text, line);
+                context.Report(RuleIds.InputUnreadable, location, "The baseline file", "line " + line + ": " + error.Message);
             }
         }
 
@@ -39,8 +59,10 @@ internal static class ToolRules
         }
         else if (context.Properties.Get(PropertyNames.PolicyFile) is { } configured)
         {
-            context.Report(RuleIds.InputUnreadable, context.PropertyLocation(PropertyNames.PolicyFile), "The policy file '" + configured + "'",
-                "it is not among the AdditionalFiles (missing file?)");
+            // Why the targets did not hand it on, as the collection found it (a folder, a pipe, binary …).
+            var why = facts?.Problems.FirstOrDefault(p => p.Kind == CollectionProblemKind.PolicyFileUnreadable)?.Message
+                ?? "it is not among the AdditionalFiles (missing file?)";
+            context.Report(RuleIds.InputUnreadable, context.PropertyLocation(PropertyNames.PolicyFile), "The policy file '" + configured + "'", why);
         }
     }
 
@@ -49,14 +71,14 @@ internal static class ToolRules
         var project = context.Properties.Get(PropertyNames.ProjectFullPath);
         if (project is not null && facts.ProjectPath.Length > 0 && !RuleContext.SamePath(project, facts.ProjectPath))
         {
-            context.Report(RuleIds.FactsStale, null, facts.ProjectPath, project);
+            context.Report(RuleIds.FactsStale, context.ProjectStart(), facts.ProjectPath, project);
             return;
         }
 
         var tfm = context.Properties.Get(PropertyNames.TargetFramework);
         if (tfm is not null && facts.TargetFramework is { } collected && collected != tfm)
         {
-            context.Report(RuleIds.FactsStale, null, facts.ProjectPath + " (" + collected + ")", (project ?? context.ProjectName) + " (" + tfm + ")");
+            context.Report(RuleIds.FactsStale, context.ProjectStart(), facts.ProjectPath + " (" + collected + ")", (project ?? context.ProjectName) + " (" + tfm + ")");
         }
     }
 }

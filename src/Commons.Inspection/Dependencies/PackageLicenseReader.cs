@@ -29,8 +29,9 @@ public static class PackageLicenseReader
         NuspecLicenseFields fields;
         try
         {
-            var content = BoundedFile.TryRead(nuspecPath, maxBytes, out var readProblem)
-                ?? throw new IOException(readProblem);
+            // Inside the package folder and not through a link: a nuspec linked elsewhere is not the package's.
+            var read = BoundedFile.Read(nuspecPath, new BoundedRead { MaxBytes = maxBytes, Inside = packageFolder });
+            var content = read.Bytes ?? throw new IOException(read.Problem);
             using var stream = new MemoryStream(content);
             fields = NuspecLicenseFields.Read(stream);
         }

@@ -21,6 +21,9 @@ namespace Commons.Inspection.Projects;
 /// </remarks>
 public static class ProjectDiscovery
 {
+    /// <summary>The largest solution file read: the largest real ones are a few MB.</summary>
+    private const long MaxSolutionBytes = 32L * 1024 * 1024;
+
     /// <summary>The MSBuild project kinds the tool can evaluate; a solution's other entries (folders, .vcxproj, web sites) are left out.</summary>
     private static readonly string[] ProjectExtensions = { ".csproj", ".fsproj", ".vbproj" };
 
@@ -139,13 +142,13 @@ public static class ProjectDiscovery
 
     /// <summary>The path of every <c>Project(...)</c> line: projects, and also solution folders and non-MSBuild entries.</summary>
     private static List<string> SlnPaths(string solution)
-        => SlnProjectLine.Matches(File.ReadAllText(solution)).Cast<Match>().Select(m => m.Groups["path"].Value).ToList();
+        => SlnProjectLine.Matches(BoundedFile.Decode(ReadSolution(solution))).Cast<Match>().Select(m => m.Groups["path"].Value).ToList();
 
     /// <summary>The <c>Path</c> of every <c>&lt;Project&gt;</c> element, at any depth (inside <c>&lt;Folder&gt;</c> too).</summary>
     private static List<string> SlnxPaths(string solution)
     {
         var paths = new List<string>();
-        using var stream = File.OpenRead(solution);
+        using var stream = new MemoryStream(ReadSolution(solution));
         using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
         while (reader.Read())
         {
@@ -156,6 +159,13 @@ public static class ProjectDiscovery
         }
 
         return paths;
+    }
+
+    /// <summary>A solution file's bytes, size-capped and never blocking on a FIFO; an IOException says why not (caught above).</summary>
+    private static byte[] ReadSolution(string solution)
+    {
+        var content = BoundedFile.Read(solution, new BoundedRead { MaxBytes = MaxSolutionBytes });
+        return content.Bytes ?? throw new IOException(content.Problem);
     }
 
     private static IReadOnlyList<string> Sorted(IEnumerable<string> paths)

@@ -2,23 +2,28 @@
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Text;
 using Commons.Compliance.Facts;
+using Commons.Compliance.Input;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Commons.Inspection.Repository;
 
 /// <summary>Parses <c>publiccode.yml</c> into flattened nodes with positions, so the rules need no YAML parser.</summary>
 public static class PublicCodeReader
 {
-    /// <summary>Beyond this many nodes the document is cut (alias bombs, absurd files); the rules see what was read.</summary>
-    public const int MaxNodes = 10_000;
+    /// <summary>Beyond this many nodes, keys included and aliases expanded, the document is cut (alias bombs, absurd files).</summary>
+    public const int MaxNodes = BoundedYamlEvents.MaxNodes;
 
-    private const int MaxDepth = 32;
+    /// <summary>Beyond this many characters of paths and values in the facts, the document is cut (an alias repeating a long value).</summary>
+    public const int MaxCharacters = 4 * 1024 * 1024;
+
+    /// <summary>A longer key is cut in the paths of its nodes (the rules know only short keys).</summary>
+    private const int MaxKeyInPath = 200;
 
     /// <summary>Deeper flow collections or indentation are refused before YAML parsing: YamlDotNet's time grows with the
     /// square of the nesting (10,000 '{' took 24 s; a 1 MB file of them would hang the build).</summary>
@@ -49,37 +54,32 @@ public static class PublicCodeReader
             return;
         }
 
-        var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            Flatten(new BoundedYamlEvents(new Parser(new StringReader(text))), facts);
         }
-        catch (YamlException ex)
+        catch (YamlLimitException ex)
         {
+            // A budget spent: the nodes read so far stay, the finding names the limit.
             facts.ParseError = ex.Message;
             facts.ParseErrorLine = (int)ex.Start.Line;
             facts.ParseErrorColumn = (int)ex.Start.Column;
-            return;
+        }
+        catch (YamlException ex)
+        {
+            facts.Nodes.Clear();
+            facts.ParseError = ex.Message;
+            facts.ParseErrorLine = (int)ex.Start.Line;
+            facts.ParseErrorColumn = (int)ex.Start.Column;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
         {
             // YamlDotNet gives some malformed documents no YamlException and no position: the file start stands in.
+            facts.Nodes.Clear();
             facts.ParseError = "publiccode.yml is not valid YAML: " + ex.Message;
             facts.ParseErrorLine = 1;
             facts.ParseErrorColumn = 1;
-            return;
         }
-
-        var document = stream.Documents.FirstOrDefault();
-        if (document?.RootNode is not YamlMappingNode rootMapping)
-        {
-            facts.ParseError = "publiccode.yml must be a mapping of keys to values";
-            facts.ParseErrorLine = 1;
-            facts.ParseErrorColumn = 1;
-            return;
-        }
-
-        AddChildren(facts, "", rootMapping, 0);
     }
 
     /// <summary>
@@ -181,77 +181,211 @@ public static class PublicCodeReader
         return before < lineStart || ":-[{,?".IndexOf(text[before]) >= 0;
     }
 
-    private static void AddChildren(PublicCodeFacts facts, string path, YamlNode node, int depth)
+    /// <summary>
+    /// Turns the events of the first document into node facts, in document order (a collection before its children).
+    /// The root must be a mapping; a key that is itself a collection is named by a short rendering of it.
+    /// </summary>
+    private static void Flatten(BoundedYamlEvents events, PublicCodeFacts facts)
     {
-        if (depth > MaxDepth)
+        var frames = new Stack<Frame>();
+        KeyRendering? complexKey = null;
+        var characters = 0L;
+        var started = false;
+        while (events.Next() is { } current)
         {
-            return;
+            if (current is DocumentEnd)
+            {
+                // Only the first document is publiccode.yml; what follows a second '---' is not read.
+                break;
+            }
+
+            if (current is not (NodeEvent or MappingEnd or SequenceEnd))
+            {
+                continue;
+            }
+
+            if (complexKey is not null)
+            {
+                complexKey.Add(current);
+                if (complexKey.IsComplete)
+                {
+                    SetKey(frames.Peek(), complexKey.Text, complexKey.Start);
+                    complexKey = null;
+                }
+
+                continue;
+            }
+
+            if (!started)
+            {
+                started = true;
+                if (current is not MappingStart)
+                {
+                    facts.ParseError = "publiccode.yml must be a mapping of keys to values";
+                    facts.ParseErrorLine = 1;
+                    facts.ParseErrorColumn = 1;
+                    return;
+                }
+
+                frames.Push(new Frame(YamlNodeKind.Mapping, "", null));
+                continue;
+            }
+
+            if (current is MappingEnd or SequenceEnd)
+            {
+                frames.Pop();
+                continue;
+            }
+
+            var parent = frames.Peek();
+            if (parent.Kind == YamlNodeKind.Mapping && parent.Key is null)
+            {
+                if (current is Scalar scalarKey)
+                {
+                    SetKey(parent, scalarKey.Value, current.Start);
+                }
+                else
+                {
+                    complexKey = new KeyRendering(current);
+                }
+
+                continue;
+            }
+
+            var (path, position) = parent.Kind == YamlNodeKind.Mapping
+                ? (Join(parent.Path, parent.Key!), parent.KeyStart)
+                : (parent.Path + "[" + parent.Count.ToString(CultureInfo.InvariantCulture) + "]", current.Start);
+            parent.Key = null;
+            parent.Count++;
+            if (parent.Fact is not null)
+            {
+                parent.Fact.Count = parent.Count;
+            }
+
+            var fact = new YamlNodeFact { Path = path, Line = (int)position.Line, Column = (int)position.Column };
+            switch (current)
+            {
+                case Scalar scalar:
+                    fact.Kind = YamlNodeKind.Scalar;
+                    fact.Value = scalar.Value;
+                    break;
+                case MappingStart:
+                    fact.Kind = YamlNodeKind.Mapping;
+                    frames.Push(new Frame(YamlNodeKind.Mapping, path, fact));
+                    break;
+                default:
+                    fact.Kind = YamlNodeKind.Sequence;
+                    frames.Push(new Frame(YamlNodeKind.Sequence, path, fact));
+                    break;
+            }
+
+            // What the facts hold is bounded too: aliases repeat values without copying them, the facts file would not.
+            characters += fact.Path.Length + (fact.Value?.Length ?? 0);
+            if (characters > MaxCharacters)
+            {
+                throw new YamlLimitException(current.Start, "publiccode.yml expands to more than " + MaxCharacters.ToString(CultureInfo.InvariantCulture) + " characters of keys and values: the rest was not read");
+            }
+
+            facts.Nodes.Add(fact);
         }
 
-        switch (node)
+        if (!started)
         {
-            case YamlMappingNode mapping:
-                foreach (var entry in mapping.Children)
-                {
-                    var key = entry.Key is YamlScalarNode scalarKey ? scalarKey.Value ?? "" : entry.Key.ToString();
-                    var childPath = path.Length == 0 ? key : path + "." + key;
-                    if (!Add(facts, childPath, entry.Value, entry.Key.Start))
-                    {
-                        return;
-                    }
-
-                    AddChildren(facts, childPath, entry.Value, depth + 1);
-                }
-
-                break;
-            case YamlSequenceNode sequence:
-                for (var i = 0; i < sequence.Children.Count; i++)
-                {
-                    var item = sequence.Children[i];
-                    var childPath = path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
-                    if (!Add(facts, childPath, item, item.Start))
-                    {
-                        return;
-                    }
-
-                    AddChildren(facts, childPath, item, depth + 1);
-                }
-
-                break;
+            facts.ParseError = "publiccode.yml must be a mapping of keys to values";
+            facts.ParseErrorLine = 1;
+            facts.ParseErrorColumn = 1;
         }
     }
 
-    private static bool Add(PublicCodeFacts facts, string path, YamlNode node, Mark position)
+    private static void SetKey(Frame mapping, string key, Mark start)
     {
-        if (facts.Nodes.Count >= MaxNodes)
+        mapping.Keys ??= new HashSet<string>(StringComparer.Ordinal);
+        if (!mapping.Keys.Add(key))
         {
-            facts.ParseError ??= "publiccode.yml has more than " + MaxNodes.ToString(CultureInfo.InvariantCulture) + " nodes; the rest was not read";
-            return false;
+            throw new YamlException(start, start, "duplicate key '" + Printable.Excerpt(key, 60) + "'");
         }
 
-        var fact = new YamlNodeFact { Path = path, Line = (int)position.Line, Column = (int)position.Column };
-        switch (node)
+        mapping.Key = key.Length <= MaxKeyInPath ? key : key.Substring(0, MaxKeyInPath) + "…";
+        mapping.KeyStart = start;
+    }
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
+
+    /// <summary>A mapping or sequence being read: its path, its fact (none for the root) and its children so far.</summary>
+    private sealed class Frame
+    {
+        public Frame(YamlNodeKind kind, string path, YamlNodeFact? fact)
         {
-            case YamlScalarNode scalar:
-                fact.Kind = YamlNodeKind.Scalar;
-                fact.Value = scalar.Value ?? "";
-                break;
-            case YamlMappingNode mapping:
-                fact.Kind = YamlNodeKind.Mapping;
-                fact.Count = mapping.Children.Count;
-                break;
-            case YamlSequenceNode sequence:
-                fact.Kind = YamlNodeKind.Sequence;
-                fact.Count = sequence.Children.Count;
-                break;
-            default:
-                // Unresolved aliases are the only other node type: keep them as their text.
-                fact.Kind = YamlNodeKind.Scalar;
-                fact.Value = node.ToString();
-                break;
+            Kind = kind;
+            Path = path;
+            Fact = fact;
         }
 
-        facts.Nodes.Add(fact);
-        return true;
+        public YamlNodeKind Kind { get; }
+
+        public string Path { get; }
+
+        public YamlNodeFact? Fact { get; }
+
+        public int Count { get; set; }
+
+        /// <summary>In a mapping, the key read and waiting for its value (null when a key comes next).</summary>
+        public string? Key { get; set; }
+
+        public Mark KeyStart { get; set; }
+
+        public HashSet<string>? Keys { get; set; }
+    }
+
+    /// <summary>A key that is a collection (<c>? [a, b]</c>), rendered in flow style and cut at <see cref="MaxKeyInPath"/> characters.</summary>
+    private sealed class KeyRendering
+    {
+        private readonly StringBuilder text = new();
+        private int depth;
+        private bool separate;
+
+        public KeyRendering(ParsingEvent start)
+        {
+            Start = start.Start;
+            Add(start);
+        }
+
+        public Mark Start { get; }
+
+        public string Text => text.ToString();
+
+        /// <summary>True once the collection that is the key has ended.</summary>
+        public bool IsComplete => depth == 0;
+
+        public void Add(ParsingEvent current)
+        {
+            switch (current)
+            {
+                case MappingStart:
+                case SequenceStart:
+                    Append((separate ? ", " : "") + (current is MappingStart ? "{" : "["));
+                    depth++;
+                    separate = false;
+                    break;
+                case MappingEnd:
+                case SequenceEnd:
+                    Append(current is MappingEnd ? "}" : "]");
+                    depth--;
+                    separate = true;
+                    break;
+                case Scalar scalar:
+                    Append((separate ? ", " : "") + scalar.Value);
+                    separate = true;
+                    break;
+            }
+        }
+
+        private void Append(string value)
+        {
+            if (text.Length < MaxKeyInPath)
+            {
+                text.Append(value.Length <= MaxKeyInPath - text.Length ? value : value.Substring(0, MaxKeyInPath - text.Length) + "…");
+            }
+        }
     }
 }

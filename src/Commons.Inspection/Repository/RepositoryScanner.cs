@@ -44,39 +44,57 @@ public static class RepositoryScanner
         return files.OrderBy(f => f.Kind).ThenBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Finds the files and identifies each licence file's text (read with a size cap).</summary>
+    /// <summary>
+    /// Finds the files and reads each by the one reading rule (<see cref="DocumentReader"/>), recording what it held; identifies
+    /// each licence file's text. A licence file that gives no text, and any file too large or unreadable, is a problem; a binary
+    /// community file (a PDF contributor agreement) is present, and not read.
+    /// </summary>
     public static List<RepositoryFile> Scan(string root, List<CollectionProblem> problems, long maxBytes = BoundedFile.DefaultMaxBytes)
     {
         var files = Find(root, problems);
-        foreach (var file in files.Where(f => f.Kind == RepositoryFileKind.License))
+        foreach (var file in files)
         {
-            Identify(file, problems, maxBytes);
+            if (file.Kind == RepositoryFileKind.License)
+            {
+                Identify(file, problems, maxBytes);
+                continue;
+            }
+
+            var read = DocumentReader.Read(file.FullPath, maxBytes);
+            file.Content = read.State;
+            if (read.State is FileContent.TooLarge or FileContent.Unreadable)
+            {
+                problems.Add(Unreadable(file, read.Problem));
+            }
         }
 
         return files;
     }
 
-    /// <summary>Identifies one licence file's text (read with a size cap); a file that cannot be read is a problem.</summary>
+    /// <summary>Reads one licence file by the reading rule and identifies its text; a licence file that gives no text is a problem.</summary>
     public static void Identify(RepositoryFile file, List<CollectionProblem> problems, long maxBytes = BoundedFile.DefaultMaxBytes)
     {
-        var content = BoundedFile.TryRead(file.FullPath, maxBytes, out var problem);
-        if (content is null)
+        var read = DocumentReader.Read(file.FullPath, maxBytes);
+        file.Content = read.State;
+        if (read.Bytes is null)
         {
-            problems.Add(new CollectionProblem
-            {
-                Kind = CollectionProblemKind.RepositoryFileUnreadable,
-                Message = file.RelativePath + ": " + problem,
-                Location = new SourceLocation(file.FullPath, 1, 1),
-            });
+            problems.Add(Unreadable(file, read.Problem));
             return;
         }
 
-        var identification = LicensingBridge.Identify(content);
+        var identification = LicensingBridge.Identify(read.Bytes);
         file.IdentifiedLicense = identification.License;
         file.Confidence = identification.Confidence;
         file.ClosestLicense = identification.ClosestLicense;
         file.ClosestConfidence = identification.ClosestConfidence;
     }
+
+    private static CollectionProblem Unreadable(RepositoryFile file, string? why) => new()
+    {
+        Kind = CollectionProblemKind.RepositoryFileUnreadable,
+        Message = file.RelativePath + ": " + why,
+        Location = new SourceLocation(file.FullPath, 1, 1),
+    };
 
     private static RepositoryFile NewFile(string root, string fullPath, RepositoryFileKind kind)
         => new() { Kind = kind, FullPath = fullPath, RelativePath = PathSafety.Relative(root, fullPath) };

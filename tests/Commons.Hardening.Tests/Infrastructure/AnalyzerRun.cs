@@ -8,6 +8,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using Commons.Compliance.Input;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -97,7 +98,7 @@ public static class AnalyzerRun
 
         public OptionsProvider(IReadOnlyDictionary<string, string> properties, Dictionary<string, string> kinds)
         {
-            global = new Options(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value));
+            global = new Options(new Dictionary<string, string> { ["build_property." + PropertyEncoding.PropertyName] = PropertyEncoding.Encode(properties) });
             this.kinds = kinds;
         }
 

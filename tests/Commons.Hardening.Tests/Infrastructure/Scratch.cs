@@ -8,6 +8,21 @@ using System.Threading;
 
 namespace Commons.Hardening.Tests.Infrastructure;
 
+/// <summary>What an entry of a generated repository is on disk.</summary>
+public enum EntryShape
+{
+    Text,
+    Bytes,
+    Directory,
+    LinkToOutsideFile,
+    LinkToOutsideFolder,
+    LinkLoop,
+    DanglingLink,
+    Fifo,
+    HugeSparse,
+    CharacterDevice,
+}
+
 /// <summary>A temporary folder for hostile files, deleted afterwards; <see cref="NewFolder"/> gives each case its own folder.</summary>
 public sealed class Scratch : IDisposable
 {
@@ -46,6 +61,68 @@ public sealed class Scratch : IDisposable
     /// <summary>A named pipe: opening it for reading blocks until a writer comes, which none ever does.</summary>
     public static void MakeFifo(string path) => Run("mkfifo", path);
 
+    /// <summary>
+    /// Puts an entry of <paramref name="shape"/> at <paramref name="path"/> (nothing when something is there already):
+    /// links point at <paramref name="outsideFile"/> or <paramref name="outsideFolder"/>, which lie outside the folder under test.
+    /// </summary>
+    public static void Create(string path, EntryShape shape, byte[] content, string outsideFile, string outsideFolder)
+    {
+        if (File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            // An entry generated before may stand where this one's folder would be (a link loop named like the folder).
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (IOException)
+        {
+            return;
+        }
+
+        switch (shape)
+        {
+            case EntryShape.Text:
+                File.WriteAllText(path, Commons.Licensing.SpdxCatalog.Default.GetText("MIT"));
+                break;
+            case EntryShape.Bytes:
+                File.WriteAllBytes(path, content);
+                break;
+            case EntryShape.Directory:
+                Directory.CreateDirectory(path);
+                File.WriteAllText(Path.Combine(path, "LICENSE"), "inside a folder named like a licence");
+                break;
+            case EntryShape.LinkToOutsideFile:
+                File.CreateSymbolicLink(path, outsideFile);
+                break;
+            case EntryShape.LinkToOutsideFolder:
+                Directory.CreateSymbolicLink(path, outsideFolder);
+                break;
+            case EntryShape.LinkLoop:
+                File.CreateSymbolicLink(path, path + ".loop");
+                File.CreateSymbolicLink(path + ".loop", path);
+                break;
+            case EntryShape.DanglingLink:
+                File.CreateSymbolicLink(path, Path.Combine(outsideFolder, "does-not-exist"));
+                break;
+            case EntryShape.Fifo:
+                MakeFifo(path);
+                break;
+            case EntryShape.HugeSparse:
+                // 3 GB: beyond what an int can count, where File.ReadAllText threw and a byte[] cannot go.
+                MakeSparse(path, 3L << 30);
+                break;
+            case EntryShape.CharacterDevice:
+                MakeZeroDevice(path);
+                break;
+        }
+    }
+
+    /// <summary>A character device that reads zeros for ever, as <c>/dev/zero</c> (the tests run as root, which mknod needs).</summary>
+    public static void MakeZeroDevice(string path) => Run("mknod", path, "c", "1", "5");
+
     /// <summary>A sparse file: its length is <paramref name="length"/>, its disk use next to nothing.</summary>
     public static void MakeSparse(string path, long length)
     {
@@ -67,13 +144,19 @@ public sealed class Scratch : IDisposable
         }
     }
 
-    private static void Run(string command, string argument)
+    private static void Run(string command, params string[] arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(command) { ArgumentList = { argument }, UseShellExecute = false })!;
+        var start = new ProcessStartInfo(command) { UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException(command + " " + argument + " failed with " + process.ExitCode);
+            throw new InvalidOperationException(command + " " + string.Join(" ", arguments) + " failed with " + process.ExitCode);
         }
     }
 }
