@@ -69,9 +69,9 @@ public sealed class BaselineTests
 
         await Dependencies(baseline, foo)
             .Expect(
-                Rule("CMN0105").WithLocation(ProjectPath, 7, 5).WithArguments("Foo", "2.0.0", "BUSL-1.1", "MIT", "dynamic-link",
-                    "BUSL-1.1: the dependency's source-available or proprietary terms restrict its use and need a legal reading.", ""),
-                Rule("CMN0108").WithLocation(ProjectPath, 7, 5).WithArguments("Foo", "2.0.0", "'BUSL-1.1'", "'MIT'", "1.0.0", ""))
+                Rule("CMN0108").WithLocation(ProjectPath, 7, 5).WithArguments("Foo", "2.0.0", "'BUSL-1.1'", "'MIT'", "1.0.0", ""),
+                Rule("CMN0109").WithLocation(ProjectPath, 7, 5).WithArguments("Foo", "2.0.0", "BUSL-1.1",
+                    "BUSL-1.1 is source-available or proprietary (source-available: not OSI-approved, restricts use)", ""))
             .RunAsync();
     }
 

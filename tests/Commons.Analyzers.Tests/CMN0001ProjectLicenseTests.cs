@@ -153,7 +153,7 @@ public sealed class CMN0001ProjectLicenseTests
         // A file that names a licence the others do not hold is no combining statement.
         facts.Files.Single(f => f.RelativePath == "LICENSE-MIT").IdentifiedLicense = "BSD-3-Clause";
         await new Test().Facts(facts)
-            .Expect(Rule("CMN0009").WithArguments("LICENSE, LICENSE-APACHE, LICENSE-MIT"))
+            .Expect(Rule("CMN0009").WithLocation(ProjectPath, 1, 1).WithArguments("LICENSE, LICENSE-APACHE, LICENSE-MIT"))
             .RunAsync();
     }
 

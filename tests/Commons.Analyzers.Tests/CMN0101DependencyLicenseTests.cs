@@ -174,6 +174,18 @@ public sealed class CMN0101DependencyLicenseTests
     }
 
     [Fact]
+    public async Task TestANonCommercialDependencyIsCmn0109AndNoReviewNoteAsync()
+    {
+        // Issue 13: the compatibility engine asks for a review of CC-BY-NC-4.0 under MIT; the rule says what the problem is.
+        var verdict = CompatibilityEvaluator.Evaluate(SpdxExpression.Parse("MIT").Expression!, SpdxExpression.Parse("CC-BY-NC-4.0").Expression!, UseContext.DynamicLink);
+        Assert.Equal(CompatibilityOutcome.Review, verdict.Outcome);
+        await WithPackages(Package("Foo", "CC-BY-NC-4.0")).Property("PackageLicenseExpression", "MIT")
+            .Expect(Rule("CMN0109").WithLocation(ProjectPath, 7, 5).WithArguments("Foo", "1.0.0", "CC-BY-NC-4.0",
+                "CC-BY-NC-4.0 is non-commercial or field-of-use restricted (non-commercial and/or no-derivatives: not an open licence)", ""))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task TestUseContextOverrideAsync()
     {
         var copied = CompatibilityEvaluator.Evaluate(SpdxExpression.Parse("Apache-2.0").Expression!, SpdxExpression.Parse("LGPL-2.1-only").Expression!, UseContext.Copied);

@@ -150,6 +150,29 @@ public sealed class BuildMatchesCheckTests
     }
 
     /// <summary>
+    /// Issue 13: an MIT project with a CC-BY-NC-4.0 and a BUSL-1.1 package gets CMN0109 at each reference, in the build and in
+    /// <c>commons check</c> alike, and no compatibility verdict besides (CC-BY-NC-4.0 under MIT was a CMN0105 note).
+    /// </summary>
+    [Fact]
+    public void NonOpenDependencies_AreCmn0109InBoth_AndNothingElse()
+    {
+        var sample = new PackageSample(package, "same-not-open");
+        sample.WriteCommunityFiles(SampleFiles.MitLicense);
+        sample.Write(ProjectPath, SampleFiles.Project("net10.0", "MIT", new[] { SampleFiles.Reference(FixturePackages.NonCommercial), SampleFiles.Reference(FixturePackages.SourceAvailable) }));
+        sample.Write("src/Sample/Greeter.cs", SampleFiles.Source("Greeter", "MIT"));
+
+        var (build, check) = BuildAndCheck(sample);
+
+        foreach (var fixture in new[] { FixturePackages.NonCommercial, FixturePackages.SourceAvailable })
+        {
+            Assert.Contains("CMN0109 warning " + sample.PathOf(ProjectPath) + "(" + sample.LineOf(ProjectPath, fixture.Id) + ")", build);
+        }
+
+        Assert.DoesNotContain(build, r => r.StartsWith("CMN0104 ", StringComparison.Ordinal) || r.StartsWith("CMN0105 ", StringComparison.Ordinal) || r.StartsWith("CMN0101 ", StringComparison.Ordinal));
+        Assert.Equal(build, check);
+    }
+
+    /// <summary>
     /// Issue 15: a repository with old findings, <c>commons baseline</c>, then the build and <c>commons check</c> report none of
     /// them and both keep the same ones suppressed in SARIF (the same suppression); an upgrade of a package from its MIT version to
     /// its BUSL-1.1 version is then CMN0108, in the build with the package and in <c>commons check</c> alike.

@@ -105,7 +105,11 @@ internal static class DependencyRules
         context.Report(RuleIds.DependencyLicenseUnknown, Location(context, package), package.Id, Name(package), why + Via(package));
     }
 
-    /// <summary>CMN0103, CMN0104, CMN0105 for one package with a known licence.</summary>
+    /// <summary>
+    /// CMN0103, CMN0109, CMN0104, CMN0105 for one package with a known licence: one finding per package, the first that
+    /// applies. A licence the policy denies is CMN0103; else one that is not open is CMN0109 in every use context (a
+    /// compatibility verdict on it would only repeat the problem: CC-BY-NC-4.0 under MIT was a CMN0105 note).
+    /// </summary>
     private static void CheckPolicyAndCompatibility(RuleContext context, PackageFact package, SpdxExpression? outbound, IReadOnlyList<LicensePolicy> policies)
     {
         if (package.License is null || !SpdxExpression.TryParse(package.License, out var inbound) || inbound is null)
@@ -123,6 +127,13 @@ internal static class DependencyRules
                 context.Report(RuleIds.DependencyLicenseDenied, location, package.Id, package.Version, inbound.ToString(), decision.Reason, via);
                 return;
             }
+        }
+
+        var notOpen = LicenseKnowledge.NotOpen(inbound);
+        if (notOpen.Count > 0)
+        {
+            context.Report(RuleIds.DependencyLicenseNotOpen, location, package.Id, package.Version, inbound.ToString(), ProjectLicenseRules.WhyNotOpen(notOpen), via);
+            return;
         }
 
         if (outbound is null)

@@ -94,8 +94,7 @@ internal static class ProjectLicenseRules
         var notOpen = traits.Where(t => t.IsKnown && !t.IsOpen).ToArray();
         if (notOpen.Length > 0 && (outbound is not SpdxOr || notOpen.Length == traits.Length))
         {
-            context.Report(RuleIds.LicenseNotOpen, location, outbound.ToString(),
-                string.Join("; ", notOpen.Select(t => t.Id + " is " + Describe(t.Kind) + (t.Note is null ? "" : " (" + t.Note + ")"))));
+            context.Report(RuleIds.LicenseNotOpen, location, outbound.ToString(), WhyNotOpen(notOpen));
         }
 
         var resource = ResourceKindNames.FirstOrDefault(r => string.Equals(r.Name, context.Properties.Get(PropertyNames.ResourceKind) ?? "software", StringComparison.OrdinalIgnoreCase));
@@ -118,6 +117,10 @@ internal static class ProjectLicenseRules
             }
         }
     }
+
+    /// <summary>"X is non-commercial or field-of-use restricted (note); Y is …": the reason of CMN0006 and CMN0109.</summary>
+    internal static string WhyNotOpen(IEnumerable<LicenseTraits> notOpen)
+        => string.Join("; ", notOpen.Select(t => t.Id + " is " + Describe(t.Kind) + (t.Note is null ? "" : " (" + t.Note + ")")));
 
     private static string Describe(LicenseKind kind) => kind switch
     {

@@ -29,6 +29,7 @@ public static class RuleIds
     public const string AttributionWithoutNotices = "CMN0106";
     public const string StalePolicyException = "CMN0107";
     public const string DependencyLicenseChanged = "CMN0108";
+    public const string DependencyLicenseNotOpen = "CMN0109";
 
     public const string NoReadme = "CMN0201";
     public const string ReadmeLacksEssentials = "CMN0202";
@@ -75,6 +76,10 @@ public static class RuleCatalog
     private static readonly string[] PolicyKeys = { "CommonsPolicy", "CommonsAllowedLicenses", "CommonsDeniedLicenses", Gate };
     private static readonly string[] DependencyKeys =
         { "CommonsPolicy", "CommonsAllowedLicenses", "CommonsDeniedLicenses", "CommonsIgnoredPackages", "CommonsPolicyFile", "CommonsUseContext", Gate };
+
+    /// <summary>CMN0109 holds in every use context: <c>CommonsUseContext</c> does not change it.</summary>
+    private static readonly string[] NotOpenDependencyKeys =
+        { "CommonsPolicy", "CommonsAllowedLicenses", "CommonsDeniedLicenses", "CommonsIgnoredPackages", "CommonsPolicyFile", Gate };
 
     private static readonly string[] HeaderKeys = { "CommonsSpdxHeaders" };
     private static readonly string[] NoKeys = { };
@@ -162,6 +167,11 @@ public static class RuleCatalog
             "The licence of package '{0}' {1} is {2}; the baseline recorded {3} for {4}: review the change, then run 'commons baseline' to accept it{5}",
             RuleCategories.Dependencies, RuleSeverity.Warning, new[] { "CommonsBaseline", "CommonsBaselineFile", "CommonsIgnoredPackages", "CommonsPolicyFile", Gate },
             "Packages change licence between versions (to source-available or paid licences); a version bump is the moment a team must see it, not a later audit.",
+            baselineSubject: PackageId),
+        Rule(RuleIds.DependencyLicenseNotOpen, "Dependency licence is not open",
+            "Package '{0}' {1} is licensed '{2}', which is not an open licence: {3}{4}",
+            RuleCategories.Dependencies, RuleSeverity.Warning, NotOpenDependencyKeys,
+            "An open licence cannot forbid commercial use, derivatives or fields of use; a non-commercial, no-derivatives or source-available dependency puts those limits on every user of the project, whatever its own licence and however the package is used.",
             baselineSubject: PackageId),
 
         // 02xx — community and documentation files.

@@ -101,6 +101,45 @@ public static class LicenseKnowledge
     /// <summary>Every id the FSF flag table marks as free.</summary>
     public static IReadOnlyCollection<string> FsfLibreIds => Data.Value.FsfLibre;
 
+    /// <summary>
+    /// The licences that make <paramref name="expression"/> not open; empty when it is open. Every operand of an AND must
+    /// be open; an OR is open when one of its operands is (the recipient may choose that one: "RPL-1.5 OR
+    /// LicenseRef-LuckyPennySoftware-Commercial" is open). Only licences the table knows count: an id it has no row for
+    /// is unknown, a question of its own, not "not open".
+    /// </summary>
+    public static IReadOnlyList<LicenseTraits> NotOpen(SpdxExpression expression)
+    {
+        switch (expression)
+        {
+            case SpdxOr or:
+                var choices = new List<LicenseTraits>();
+                foreach (var operand in or.Operands)
+                {
+                    var notOpen = NotOpen(operand);
+                    if (notOpen.Count == 0)
+                    {
+                        return Array.Empty<LicenseTraits>();
+                    }
+
+                    choices.AddRange(notOpen);
+                }
+
+                return choices;
+            case SpdxAnd and:
+                var all = new List<LicenseTraits>();
+                foreach (var operand in and.Operands)
+                {
+                    all.AddRange(NotOpen(operand));
+                }
+
+                return all;
+            default:
+                var id = expression is SpdxWithException with ? with.License.QualifiedId + " WITH " + with.ExceptionId : ((SpdxLicenseRef)expression).QualifiedId;
+                var traits = Get(id);
+                return traits.IsKnown && !traits.IsOpen ? new[] { traits } : Array.Empty<LicenseTraits>();
+        }
+    }
+
     /// <summary>The traits of a licence id; an unknown id gives <see cref="LicenseKind.Unknown"/> and <see cref="LicenseTraits.IsKnown"/> false.</summary>
     public static LicenseTraits Get(string id)
     {

@@ -27,5 +27,10 @@ public static class FixturePackages
 
     public static readonly FixturePackage ChangingBusl = new FixturePackage("Fixture.Changing", "2.0.0").WithExpression("BUSL-1.1");
 
-    public static readonly FixturePackage[] All = { Gpl3, MitWrapper, Lgpl, GplAnalyzer, MitOrGpl2, Mit, ChangingMit, ChangingBusl };
+    /// <summary>Not open licences (issue 13, CMN0109): non-commercial content and a source-available licence.</summary>
+    public static readonly FixturePackage NonCommercial = new FixturePackage("Fixture.NonCommercial").WithExpression("CC-BY-NC-4.0");
+
+    public static readonly FixturePackage SourceAvailable = new FixturePackage("Fixture.SourceAvailable").WithExpression("BUSL-1.1");
+
+    public static readonly FixturePackage[] All = { Gpl3, MitWrapper, Lgpl, GplAnalyzer, MitOrGpl2, Mit, ChangingMit, ChangingBusl, NonCommercial, SourceAvailable };
 }
