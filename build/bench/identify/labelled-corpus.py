@@ -73,6 +73,8 @@ CORRECTIONS = {
     "debian/dirmngr-BSD-3-clause": ("NOASSERTION", "Ts'o's clause 1 with the usual BSD disclaimer: SPDX's BSD-3-Clause-Tso also says 'ALL OF WHICH ARE HEREBY DISCLAIMED' and 'EVEN IF NOT ADVISED', BSD-3-Clause has another clause 1"),
     "debian/bsdextrautils-BSD-4-clause": ("BSD-4-Clause-UC", "the Regents of the University of California wording: BSD-4-Clause-UC"),
     "debian/ed-BSD-2-Clause": ("NOASSERTION", "BSD-2-Clause's conditions with the GNU warranty sentence for its disclaimer: a modified text"),
+    "debian/fp-compiler-3.2.2-BSD-3-clause": ("NOASSERTION", "clause 2 says 'must not misrepresent the orignal source', clause 3 'The names of the authors not its contributors may be used': a modified text"),
+    "debian/libaom3-Expat": ("NOASSERTION", "MIT's grant with a BSD-style disclaimer naming its author: no SPDX licence (closest MIT-Wu at 76 %)"),
 }
 NPM_PER_LABEL = 30
 
