@@ -60,7 +60,6 @@ internal static class LicensesCommand
         foreach (var project in projects)
         {
             var request = ProjectFileReader.CreateRequest(project);
-            request.ProjectReferencesFromAssetsFile = true;
             var facts = FactsCollector.Collect(request);
             foreach (var problem in facts.Problems)
             {

@@ -19,6 +19,19 @@ public static class ProjectFileReader
 {
     private static readonly string[] ImportedFiles = { "Directory.Build.props", "Directory.Build.targets" };
 
+    /// <summary>
+    /// The files that may declare a project's references as written: the project, the nearest <c>Directory.Build.props</c>
+    /// and <c>.targets</c>, and <c>Directory.Packages.props</c>. Where a reference the evaluation did not see (one written
+    /// for another target framework) is looked for.
+    /// </summary>
+    public static IReadOnlyList<string> DeclaringFiles(string projectPath)
+    {
+        var directory = Path.GetDirectoryName(projectPath)!;
+        var files = new List<string> { projectPath };
+        files.AddRange(ImportedFiles.Append("Directory.Packages.props").Select(name => FindAbove(directory, name)).OfType<string>());
+        return files;
+    }
+
     public static CollectionRequest CreateRequest(string projectPath)
     {
         var request = new CollectionRequest(projectPath);
@@ -41,8 +54,14 @@ public static class ProjectFileReader
 
         request.IsTestProject = string.Equals(PropertyOf(projectPath, "IsTestProject"), "true", StringComparison.OrdinalIgnoreCase)
             || request.PackageReferences.Any(r => string.Equals(r.Id, "Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase));
+        request.IsExecutable = IsExecutable(PropertyOf(projectPath, "OutputType"));
+        request.AllTargetFrameworks = true;
         return request;
     }
+
+    /// <summary><c>OutputType</c> Exe or WinExe (AppContainerExe too): an application, whose output holds its packages' runtime assets.</summary>
+    public static bool IsExecutable(string? outputType)
+        => outputType is not null && outputType.Trim().EndsWith("exe", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The ProjectReferences the assets file recorded, each with the licence its project declares.</summary>
     public static IEnumerable<DeclaredProjectReference> ProjectReferences(LockFile lockFile)
