@@ -116,6 +116,7 @@ public static class PropertyNames
     public const string IsTestProject = "IsTestProject";
     public const string PackageReadmeFile = "PackageReadmeFile";
     public const string RepositoryUrl = "RepositoryUrl";
+    public const string PublishRepositoryUrl = "PublishRepositoryUrl";
     public const string PackageProjectUrl = "PackageProjectUrl";
     public const string Description = "Description";
     public const string Authors = "Authors";
@@ -137,8 +138,8 @@ public static class PropertyNames
     public static IReadOnlyList<string> All { get; } = new[]
     {
         ProjectFullPath, TargetFramework, PrimaryTargetFramework, RepositoryRoot, PackageLicenseExpression, PackageLicenseFile,
-        PackageLicenseUrl, IsPackable, IsTestProject, PackageReadmeFile, RepositoryUrl, PackageProjectUrl, Description, Authors,
-        Copyright, PackageId, Gate, Policy, AllowedLicenses, DeniedLicenses, IgnoredPackages, PolicyFile, SpdxHeaders, UseContext,
+        PackageLicenseUrl, IsPackable, IsTestProject, PackageReadmeFile, RepositoryUrl, PublishRepositoryUrl, PackageProjectUrl, Description,
+        Authors, Copyright, PackageId, Gate, Policy, AllowedLicenses, DeniedLicenses, IgnoredPackages, PolicyFile, SpdxHeaders, UseContext,
         ResourceKind, CopyrightHolder, Enabled,
     };
 }

@@ -32,10 +32,12 @@ internal static class DependencyRules
         }
 
         var ignored = context.Properties.List(PropertyNames.IgnoredPackages);
-        var packages = facts.Packages.Where(p => !IsIgnored(p.Id, ignored)).ToArray();
+
+        // What the SDK references by itself (NETStandard.Library …) is not the user's to fix.
+        var packages = facts.Packages.Where(p => !p.Implicit && !IsIgnored(p.Id, ignored)).ToArray();
         var outbound = LicenseDecisions.Outbound(context);
         var policies = LicenseDecisions.Policies(context, includeFrenchList: true);
-        foreach (var package in packages)
+        foreach (var package in packages.Concat(ReferencedProjects(facts, ignored)))
         {
             if (ExceptionFor(context, package) is not null)
             {
@@ -50,9 +52,37 @@ internal static class DependencyRules
         CheckStaleExceptions(context, facts);
     }
 
-    /// <summary>" (via A &gt; B &gt; C)" for a transitive package, "" for a direct one.</summary>
+    /// <summary>
+    /// " (via A &gt; B &gt; C)" for a transitive package, "" for a direct one; " (net10.0 only)" for a package that only some
+    /// target frameworks use.
+    /// </summary>
     public static string Via(PackageFact package)
-        => package.Path.Count > 1 ? " (via " + string.Join(" > ", package.Path) + ")" : "";
+    {
+        var via = package.Path.Count > 1 ? "via " + string.Join(" > ", package.Path) : "";
+        var only = package.Frameworks.Count > 0 ? string.Join(", ", package.Frameworks) + " only" : "";
+        var both = via.Length > 0 && only.Length > 0 ? via + "; " + only : via + only;
+        return both.Length > 0 ? " (" + both + ")" : "";
+    }
+
+    /// <summary>
+    /// The referenced projects that declare a licence, judged as the packages they become when packed: a copyleft sibling
+    /// ships inside (or beside) this project just as a copyleft package does. A project without a declared licence belongs
+    /// to the same repository and is judged on its own.
+    /// </summary>
+    private static IEnumerable<PackageFact> ReferencedProjects(ProjectFacts facts, IReadOnlyList<string> ignored)
+        => facts.ProjectReferences
+            .Where(r => r.License is not null && !IsIgnored(r.Name, ignored))
+            .Select(r => new PackageFact
+            {
+                Id = r.Name,
+                Version = "(project reference)",
+                License = r.License,
+                Source = LicenseSource.Expression,
+                Direct = true,
+                DevOnly = r.DevOnly,
+                ReferenceLocation = r.ReferenceLocation,
+                Path = { r.Name },
+            });
 
     public static string Name(PackageFact package) => package.Version.Length == 0 ? "" : package.Version;
 
@@ -81,15 +111,34 @@ internal static class DependencyRules
 
         if (package.LicenseUrl is { } url && package.Source != LicenseSource.File)
         {
-            context.Report(RuleIds.DependencyLicenseUrlUnmapped, Location(context, package), package.Id, Name(package), url + Via(package));
+            if (package.DevOnly)
+            {
+                ReportUnshipped(context, package, "its licence is given only as a URL that maps to no SPDX licence: " + url);
+            }
+            else
+            {
+                context.Report(RuleIds.DependencyLicenseUrlUnmapped, Location(context, package), package.Id, Name(package), url + Via(package));
+            }
+
             return;
         }
 
         var why = package.Problem is not null ? ": " + package.Problem
             : package.Source == LicenseSource.File ? ": its licence file " + package.LicenseFile + " matches no known licence"
             : ": the package declares no licence";
-        context.Report(RuleIds.DependencyLicenseUnknown, Location(context, package), package.Id, Name(package), why + Via(package));
+        if (package.DevOnly)
+        {
+            ReportUnshipped(context, package, "its licence is unknown" + why);
+        }
+        else
+        {
+            context.Report(RuleIds.DependencyLicenseUnknown, Location(context, package), package.Id, Name(package), why + Via(package));
+        }
     }
+
+    /// <summary>CMN0110: a licence problem of a package that does not ship, a note (a policy raises its severity when it covers tools).</summary>
+    public static void ReportUnshipped(RuleContext context, PackageFact package, string problem)
+        => context.Report(RuleIds.UnshippedDependencyLicense, Location(context, package), package.Id, Name(package), Via(package), problem);
 
     private static void CheckAttribution(RuleContext context, PackageFact[] packages)
     {

@@ -132,7 +132,16 @@ internal static class LicenseDecisions
             var decision = PolicyEvaluator.Evaluate(inbound, policy);
             if (!decision.IsAllowed)
             {
-                context.Report(RuleIds.DependencyLicenseDenied, location, package.Id, package.Version, inbound.ToString(), decision.Reason, via);
+                if (package.DevOnly)
+                {
+                    // Not distributed: the policy's licence list binds what ships; a note keeps the decision visible.
+                    DependencyRules.ReportUnshipped(context, package, "its licence '" + inbound + "' is not allowed by the policy (" + decision.Reason + ")");
+                }
+                else
+                {
+                    context.Report(RuleIds.DependencyLicenseDenied, location, package.Id, package.Version, inbound.ToString(), decision.Reason, via);
+                }
+
                 return;
             }
         }

@@ -28,6 +28,7 @@ public static class RuleIds
     public const string DependencyLicenseNeedsReview = "CMN0105";
     public const string AttributionWithoutNotices = "CMN0106";
     public const string StalePolicyException = "CMN0107";
+    public const string UnshippedDependencyLicense = "CMN0110";
 
     public const string NoReadme = "CMN0201";
     public const string ReadmeLacksEssentials = "CMN0202";
@@ -58,6 +59,7 @@ public static class RuleIds
     public const string FactsMissing = "CMN0901";
     public const string InputUnreadable = "CMN0902";
     public const string FactsStale = "CMN0903";
+    public const string ProjectNotChecked = "CMN0904";
 }
 
 /// <summary>
@@ -150,6 +152,10 @@ public static class RuleCatalog
             "The policy exception for '{0}' {1}: remove or renew it",
             RuleCategories.Dependencies, RuleSeverity.Warning, new[] { "CommonsPolicyFile" },
             "Exceptions that outlive their package or their expiry date hide future problems behind an old decision."),
+        Rule(RuleIds.UnshippedDependencyLicense, "Licence problem of a package that does not ship",
+            "Package '{0}' {1}{2} does not ship with the product (a build, analyzer, test or private dependency), but {3}",
+            RuleCategories.Dependencies, RuleSeverity.Info, DependencyKeys,
+            "A build tool, analyzer or test dependency is not distributed, so its licence binds only those who build; record a decision when the policy covers development tools too."),
 
         // 02xx — community and documentation files.
         Rule(RuleIds.NoReadme, "No README",
@@ -260,6 +266,10 @@ public static class RuleCatalog
             "The facts file was collected for '{0}', not for this project '{1}': rebuild",
             RuleCategories.Tooling, RuleSeverity.Warning, NoKeys,
             "Facts from another project or target framework would judge the wrong dependencies."),
+        Rule(RuleIds.ProjectNotChecked, "Project could not be restored or evaluated",
+            "The project '{0}' was not checked: {1}",
+            RuleCategories.Tooling, RuleSeverity.Warning, NoKeys,
+            "A project the tool cannot restore or evaluate is a project whose licences nobody checked; the rest of the repository is still checked."),
     };
 
     private static readonly Dictionary<string, RuleDescriptor> ById = Table.ToDictionary(r => r.Id, StringComparer.Ordinal);

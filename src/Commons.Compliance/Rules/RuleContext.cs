@@ -77,7 +77,33 @@ internal sealed class RuleContext
 
     public static bool IsUnderLicensesFolder(string relativePath) => relativePath.StartsWith("LICENSES/", StringComparison.OrdinalIgnoreCase);
 
-    public void Report(string ruleId, FindingLocation? location, params string[] arguments) => findings.Add(new Finding(ruleId, arguments, location));
+    /// <summary>
+    /// Adds a finding. A location outside the repository (a file of the SDK, of the NuGet package folder, of a private
+    /// restore) is no place the user can fix: the finding moves to the project file, or becomes file-less.
+    /// </summary>
+    public void Report(string ruleId, FindingLocation? location, params string[] arguments)
+    {
+        if (location is not null && !IsInRepository(location.Path))
+        {
+            var project = ProjectStart();
+            location = project is not null && IsInRepository(project.Path) ? project : null;
+        }
+
+        findings.Add(new Finding(ruleId, arguments, location));
+    }
+
+    /// <summary>True when <paramref name="path"/> is inside the repository root, or when the root is unknown.</summary>
+    public bool IsInRepository(string path)
+    {
+        var root = Facts?.RepositoryRoot ?? Properties.Get(PropertyNames.RepositoryRoot);
+        if (root is null)
+        {
+            return true;
+        }
+
+        var prefix = root.Replace('\\', '/').TrimEnd('/') + "/";
+        return path.Replace('\\', '/').StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>The text of an AdditionalFile by path, when the targets passed it.</summary>
     public string? TextOf(string path)
