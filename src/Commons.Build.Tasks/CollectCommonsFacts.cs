@@ -36,6 +36,9 @@ public sealed class CollectCommonsFacts : Task
     /// <summary><c>OutputType</c>: an application ships the runtime assets of every package it uses.</summary>
     public string? OutputType { get; set; }
 
+    /// <summary><c>IsPackable</c>: a library that is not packable ships nothing by itself.</summary>
+    public string? IsPackable { get; set; }
+
     /// <summary><c>NuspecFile</c>: a project packed from its own nuspec is judged by that nuspec.</summary>
     public string? NuspecFile { get; set; }
 
@@ -70,6 +73,7 @@ public sealed class CollectCommonsFacts : Task
                 AllTargetFrameworks = IsPrimary(TargetFramework, TargetFrameworks),
                 IsExecutable = ProjectFileReader.IsExecutable(OutputType),
                 NuspecFile = Empty(NuspecFile),
+                IsPackable = !string.Equals(IsPackable?.Trim(), "false", StringComparison.OrdinalIgnoreCase),
                 AssetsFilePath = Empty(AssetsFile),
                 ConfiguredRepositoryRoot = Empty(RepositoryRoot),
                 IsTestProject = IsTestProject,

@@ -32,6 +32,12 @@ public sealed class CollectionRequest
     /// <summary><c>OutputType</c> Exe or WinExe: the runtime assets of every package used reach the output.</summary>
     public bool IsExecutable { get; set; }
 
+    /// <summary>
+    /// <c>IsPackable</c>. A library that is not packable distributes nothing by itself: what it uses ships only through the
+    /// projects that reference it, and is judged there.
+    /// </summary>
+    public bool IsPackable { get; set; } = true;
+
     /// <summary>The project's own <c>.nuspec</c> (<c>NuspecFile</c>), when it is packed from one.</summary>
     public string? NuspecFile { get; set; }
 

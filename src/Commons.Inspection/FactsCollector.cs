@@ -78,7 +78,11 @@ public static class FactsCollector
 
         // The declarations were evaluated for TargetFramework (null: for every framework, as the CLI does).
         AssetsFileReader.CheckFreshness(lockFile, assetsPath, projectPath, request.TargetFramework, request.PackageReferences, request.PackageVersions, facts.Problems);
-        var scope = new DependencyScope { WholeProjectIsDevelopment = request.IsTestProject, IsExecutable = request.IsExecutable };
+        var scope = new DependencyScope
+        {
+            WholeProjectIsDevelopment = request.IsTestProject || (!request.IsPackable && !request.IsExecutable),
+            IsExecutable = request.IsExecutable,
+        };
         var collected = new DependencyCollector(store).Collect(lockFile, request.AllTargetFrameworks ? null : request.TargetFramework, scope, facts.Problems);
 
         var locator = new ReferenceLocator();

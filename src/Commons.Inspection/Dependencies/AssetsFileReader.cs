@@ -75,10 +75,14 @@ public static class AssetsFileReader
         }
 
         // A restore that failed (NU1101 unknown package, NU1605 downgrade …) still writes the file: its packages are incomplete.
-        foreach (var message in lockFile.LogMessages.Where(m => m.Level == LogLevel.Error))
+        // One problem for the file, however many packages restore missed.
+        var errors = lockFile.LogMessages.Where(m => m.Level == LogLevel.Error).Select(m => m.Code + ": " + FirstLine(m.Message)).Distinct(StringComparer.Ordinal).ToList();
+        if (errors.Count > 0)
         {
+            const int Shown = 3;
+            var more = errors.Count > Shown ? "; and " + (errors.Count - Shown) + " more error(s)" : "";
             problems.Add(Problem(CollectionProblemKind.AssetsFileStale, path,
-                "the last restore failed (" + message.Code + ": " + message.Message + "): the dependency list may be incomplete"));
+                "the last restore failed (" + string.Join("; ", errors.Take(Shown)) + more + "): the dependency list may be incomplete"));
         }
 
         return lockFile;
@@ -153,6 +157,12 @@ public static class AssetsFileReader
             problems.Add(Problem(CollectionProblemKind.AssetsFileStale, assetsPath,
                 "the assets file " + assetsPath + " is older than the project: it " + string.Join("; ", differences) + ": restore the project again"));
         }
+    }
+
+    private static string FirstLine(string text)
+    {
+        var newline = text.IndexOf('\n');
+        return (newline < 0 ? text : text.Substring(0, newline)).Trim();
     }
 
     private static bool SamePath(string a, string b)

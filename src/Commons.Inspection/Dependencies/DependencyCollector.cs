@@ -81,6 +81,11 @@ public sealed class DependencyCollector
     public CollectedDependencies Collect(LockFile lockFile, string? targetFramework, DependencyScope scope, List<CollectionProblem> problems)
     {
         var specFrameworks = SelectSpecFrameworks(lockFile, targetFramework);
+        if (!scope.WholeProjectIsDevelopment && IsHarness(lockFile, scope))
+        {
+            scope = new DependencyScope { WholeProjectIsDevelopment = true, IsExecutable = scope.IsExecutable };
+        }
+
         var projectLibraries = ProjectLibraries(lockFile);
         var packages = new Dictionary<string, PackageFact>(StringComparer.OrdinalIgnoreCase);
         var projects = new Dictionary<string, ProjectReferenceFact>(StringComparer.Ordinal);
@@ -207,6 +212,16 @@ public sealed class DependencyCollector
             fact.Implicit &= !explicitlyReached.ContainsKey(node.Name);
         }
     }
+
+    /// <summary>
+    /// A test or benchmark harness: the project references the test SDK (a test project whose IsTestProject the
+    /// collection was not told), or it is an application that references BenchmarkDotNet. What it uses is not distributed.
+    /// A library that references a test framework may be a published test extension, and is judged as a library.
+    /// </summary>
+    private static bool IsHarness(LockFile lockFile, DependencyScope scope)
+        => lockFile.PackageSpec.TargetFrameworks.SelectMany(f => f.Dependencies).Any(d =>
+            string.Equals(d.Name, "Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase)
+            || (scope.IsExecutable && string.Equals(d.Name, "BenchmarkDotNet", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Whether a reference with these include and private flags brings product assets to the project's users.</summary>
     private static bool Flows(LibraryIncludeFlags include, LibraryIncludeFlags suppressParent, bool executable)

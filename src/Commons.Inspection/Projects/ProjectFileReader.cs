@@ -55,8 +55,40 @@ public static class ProjectFileReader
         request.IsTestProject = string.Equals(PropertyOf(projectPath, "IsTestProject"), "true", StringComparison.OrdinalIgnoreCase)
             || request.PackageReferences.Any(r => string.Equals(r.Id, "Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase));
         request.IsExecutable = IsExecutable(PropertyOf(projectPath, "OutputType"));
+        request.IsPackable = !string.Equals(PropertyOf(projectPath, "IsPackable"), "false", StringComparison.OrdinalIgnoreCase);
         request.AllTargetFrameworks = true;
         return request;
+    }
+
+    /// <summary>The properties that move a project's assets file away from <c>obj/project.assets.json</c>.</summary>
+    private static readonly string[] AssetsFileMovers =
+    {
+        "UseArtifactsOutput", "ArtifactsPath", "BaseIntermediateOutputPath", "MSBuildProjectExtensionsPath", "ProjectAssetsFile", "RestoreOutputPath",
+    };
+
+    /// <summary>
+    /// True when the project or a <c>Directory.Build.props</c>/<c>.targets</c> above it names a property that moves the assets
+    /// file (<c>UseArtifactsOutput</c>, <c>BaseIntermediateOutputPath</c> …): only MSBuild can say where it is then.
+    /// </summary>
+    public static bool MovesAssetsFile(string projectPath)
+    {
+        var files = new List<string> { projectPath };
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(projectPath)!); dir is not null; dir = dir.Parent)
+        {
+            files.AddRange(ImportedFiles.Select(name => Path.Combine(dir.FullName, name)).Where(File.Exists));
+        }
+
+        foreach (var file in files)
+        {
+            var bytes = BoundedFile.TryRead(file, BoundedFile.DefaultMaxBytes, out _);
+            var text = bytes is null ? "" : System.Text.Encoding.UTF8.GetString(bytes);
+            if (AssetsFileMovers.Any(name => text.IndexOf(name, StringComparison.Ordinal) >= 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>OutputType</c> Exe or WinExe (AppContainerExe too): an application, whose output holds its packages' runtime assets.</summary>
