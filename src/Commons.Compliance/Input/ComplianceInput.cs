@@ -117,6 +117,11 @@ public static class PropertyNames
     public const string PackageReadmeFile = "PackageReadmeFile";
     public const string RepositoryUrl = "RepositoryUrl";
     public const string PublishRepositoryUrl = "PublishRepositoryUrl";
+    public const string OutputType = "OutputType";
+    public const string PackAsTool = "PackAsTool";
+    public const string PackageTags = "PackageTags";
+    public const string GeneratePackageOnBuild = "GeneratePackageOnBuild";
+    public const string NuspecFile = "NuspecFile";
     public const string PackageProjectUrl = "PackageProjectUrl";
     public const string Description = "Description";
     public const string Authors = "Authors";
@@ -140,6 +145,6 @@ public static class PropertyNames
         ProjectFullPath, TargetFramework, PrimaryTargetFramework, RepositoryRoot, PackageLicenseExpression, PackageLicenseFile,
         PackageLicenseUrl, IsPackable, IsTestProject, PackageReadmeFile, RepositoryUrl, PublishRepositoryUrl, PackageProjectUrl, Description,
         Authors, Copyright, PackageId, Gate, Policy, AllowedLicenses, DeniedLicenses, IgnoredPackages, PolicyFile, SpdxHeaders, UseContext,
-        ResourceKind, CopyrightHolder, Enabled,
+        ResourceKind, CopyrightHolder, Enabled, OutputType, PackAsTool, PackageTags, GeneratePackageOnBuild, NuspecFile,
     };
 }

@@ -48,6 +48,7 @@ internal static class DependencyRules
             LicenseDecisions.Evaluate(context, package, outbound, policies);
         }
 
+        ReportUnshippedProblems(context);
         CheckAttribution(context, packages);
         CheckStaleExceptions(context, facts);
     }
@@ -113,7 +114,7 @@ internal static class DependencyRules
         {
             if (package.DevOnly)
             {
-                ReportUnshipped(context, package, "its licence is given only as a URL that maps to no SPDX licence: " + url);
+                ReportUnshipped(context, package, "licence URL maps to no SPDX licence: " + url);
             }
             else
             {
@@ -128,7 +129,7 @@ internal static class DependencyRules
             : ": the package declares no licence";
         if (package.DevOnly)
         {
-            ReportUnshipped(context, package, "its licence is unknown" + why);
+            ReportUnshipped(context, package, "licence unknown" + why);
         }
         else
         {
@@ -136,9 +137,26 @@ internal static class DependencyRules
         }
     }
 
-    /// <summary>CMN0110: a licence problem of a package that does not ship, a note (a policy raises its severity when it covers tools).</summary>
+    /// <summary>A licence problem of a package that does not ship: gathered, then reported once per project (CMN0110).</summary>
     public static void ReportUnshipped(RuleContext context, PackageFact package, string problem)
-        => context.Report(RuleIds.UnshippedDependencyLicense, Location(context, package), package.Id, Name(package), Via(package), problem);
+        => context.UnshippedProblems.Add(package.Id + " " + Name(package) + " (" + problem + ")");
+
+    /// <summary>
+    /// CMN0110, a note: the packages that do not ship and have a licence problem, in one finding at the project (a test
+    /// project's tools can number dozens). A policy that covers development tools raises its severity.
+    /// </summary>
+    private static void ReportUnshippedProblems(RuleContext context)
+    {
+        var problems = context.UnshippedProblems;
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        const int Shown = 8;
+        var list = string.Join("; ", problems.Take(Shown)) + (problems.Count > Shown ? "; and " + (problems.Count - Shown) + " more (commons licenses lists them)" : "");
+        context.Report(RuleIds.UnshippedDependencyLicense, context.ProjectStart(), problems.Count.ToString(CultureInfo.InvariantCulture), list);
+    }
 
     private static void CheckAttribution(RuleContext context, PackageFact[] packages)
     {

@@ -135,7 +135,7 @@ internal static class LicenseDecisions
                 if (package.DevOnly)
                 {
                     // Not distributed: the policy's licence list binds what ships; a note keeps the decision visible.
-                    DependencyRules.ReportUnshipped(context, package, "its licence '" + inbound + "' is not allowed by the policy (" + decision.Reason + ")");
+                    DependencyRules.ReportUnshipped(context, package, "'" + inbound + "' is not allowed by the policy: " + decision.Reason);
                 }
                 else
                 {

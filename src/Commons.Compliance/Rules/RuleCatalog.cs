@@ -153,7 +153,7 @@ public static class RuleCatalog
             RuleCategories.Dependencies, RuleSeverity.Warning, new[] { "CommonsPolicyFile" },
             "Exceptions that outlive their package or their expiry date hide future problems behind an old decision."),
         Rule(RuleIds.UnshippedDependencyLicense, "Licence problem of a package that does not ship",
-            "Package '{0}' {1}{2} does not ship with the product (a build, analyzer, test or private dependency), but {3}",
+            "{0} package(s) that do not ship with the product (build, analyzer, test or private dependencies) have a licence problem: {1}",
             RuleCategories.Dependencies, RuleSeverity.Info, DependencyKeys,
             "A build tool, analyzer or test dependency is not distributed, so its licence binds only those who build; record a decision when the policy covers development tools too."),
 
