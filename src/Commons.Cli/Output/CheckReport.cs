@@ -49,12 +49,16 @@ internal sealed class ReportedFinding
 /// <summary>Every finding of a run, once each, ordered by rule then place; shared by every output format.</summary>
 internal sealed class CheckReport
 {
-    private CheckReport(string root, IReadOnlyList<string> projects, IReadOnlyList<ReportedFinding> findings)
+    private CheckReport(string root, IReadOnlyList<string> projects, IReadOnlyList<ReportedFinding> findings, int notChecked)
     {
         Root = root;
         Projects = projects;
         Findings = findings;
+        NotChecked = notChecked;
     }
+
+    /// <summary>How many of <see cref="Projects"/> could not be evaluated or restored (each a CMN0904 finding).</summary>
+    public int NotChecked { get; }
 
     /// <summary>The folder paths are reported against: the repository root when known, else the checked folder.</summary>
     public string Root { get; }
@@ -112,7 +116,7 @@ internal sealed class CheckReport
             .ThenBy(f => f.Finding.Location?.Column ?? 0)
             .ThenBy(f => f.Finding.Message, StringComparer.Ordinal)
             .ToArray();
-        return new CheckReport(root, projects.Select(p => Relative(root, p.Project.FullPath)).ToArray(), ordered);
+        return new CheckReport(root, projects.Select(p => Relative(root, p.Project.FullPath)).ToArray(), ordered, projects.Count(p => p.IsNotChecked));
     }
 
     /// <summary>The rule's default severity; the gate makes every licence and dependency rule an error, as the targets do.</summary>
