@@ -46,7 +46,8 @@ public sealed class CollectedDependencies
 /// project section; for an application, whatever its runtime assets reach the output) — through packages that are not
 /// <c>developmentDependency</c>, and that brings the product something for that target framework (a compile, runtime,
 /// native or resource asset other than NuGet's <c>_._</c> placeholder; the assets file has already dropped the excluded
-/// ones). A referenced project brings the packages that flow out of it: restore lists exactly those as its dependencies.
+/// ones) that the target framework does not supersede (<see cref="FrameworkProvidedPackages"/>). A referenced project
+/// brings the packages that flow out of it: restore lists exactly those as its dependencies.
 /// </remarks>
 public sealed class DependencyCollector
 {
@@ -135,6 +136,17 @@ public sealed class DependencyCollector
         // Compared with Equals, not in a HashSet: older NuGet versions hashed frameworks they did not know yet inconsistently.
         var targets = lockFile.Targets.Where(t => framework.FrameworkName.Equals(t.TargetFramework)).ToList();
         var graph = BuildGraph(targets, scope.IsExecutable);
+
+        // A package the shared framework supersedes (System.IO 4.3.0 on net6.0) loses to the framework's assembly: nothing of it ships.
+        var provided = FrameworkProvidedPackages.For(lockFile, framework);
+        foreach (var node in graph.Values.Where(n => n.IsPackage && n.NuGetVersion is not null))
+        {
+            if (provided.TryGetValue(node.Name, out var version) && node.NuGetVersion! <= version)
+            {
+                node.BringsProduct = false;
+            }
+        }
+
         var starts = new List<Start>();
         foreach (var dependency in framework.Dependencies.Where(d => d.LibraryRange.TypeConstraintAllows(LibraryDependencyTarget.Package) && graph.ContainsKey(d.Name)))
         {
