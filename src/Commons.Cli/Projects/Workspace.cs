@@ -177,11 +177,14 @@ internal static class Workspace
                 var project = privateEvaluator.Evaluate(projects[i]);
                 if (!project.AssetsFileExists)
                 {
-                    // One restore of this project alone says what went wrong with it, when the batch's output does not.
-                    var why = PrivateRestore.ErrorsOf(batch.Output, projects[i]) ?? restore.Restore(projects[i], options.Properties)
-                        ?? "restore wrote no assets file (" + project.AssetsFile + ")";
-                    outcomes[i] = AnalyzedProject.NotChecked(projects[i], "restore failed: " + why);
-                    continue;
+                    // The batch can stop short of a project another one broke (static-graph restore does): this project
+                    // alone is restored again, which also says what went wrong with it when the batch's output does not.
+                    var why = PrivateRestore.ErrorsOf(batch.Output, projects[i]) ?? restore.Restore(projects[i], options.Properties);
+                    if (why is not null || !project.AssetsFileExists)
+                    {
+                        outcomes[i] = AnalyzedProject.NotChecked(projects[i], "restore failed: " + (why ?? "restore wrote no assets file (" + project.AssetsFile + ")"));
+                        continue;
+                    }
                 }
 
                 options.Progress("checking " + project.Name);
