@@ -102,6 +102,7 @@ public sealed class RealRepositoryRulesTests
     [Theory]
     [InlineData("# Lib\n\nA library.\n\n## Install\n\n`dotnet add package Lib`\n\n## Usage\n\nCall it.\n\n## Contributing\n\nPRs welcome.\n\nLib is licensed under the MIT License.\n")]
     [InlineData("# Lib\n\n## Getting started\n\nRead on.\n\n## Contributing\n\nYes.\n\n[Apache-2.0](LICENSE) · Copyright Lib authors\n")]
+    [InlineData("# Lib\n\n## Getting started\n\nRead on.\n\n## Contributing\n\nYes.\n\nLib is free/open source software, released under the LGPL.\n")]
     public void A_README_that_names_its_licence_in_a_sentence_covers_the_licence(string readme)
     {
         var facts = Facts();

@@ -83,8 +83,15 @@ internal static class CommunityRules
             .ToArray();
     }
 
-    /// <summary>A word starting with "licen" (license, licensed, licence, licencié …) anywhere in the lower-cased text.</summary>
-    private static bool LicenceNamedInProse(string lower) => ContainsWord(lower, "licen");
+    /// <summary>
+    /// A word starting with "licen" (license, licensed, licence, licencié …) anywhere in the lower-cased text, or a sentence
+    /// that puts the project under a licence by its name ("released under the LGPL", "distributed under the terms of the MIT").
+    /// </summary>
+    private static bool LicenceNamedInProse(string lower) => ContainsWord(lower, "licen") || UnderALicence.IsMatch(lower);
+
+    private static readonly Regex UnderALicence = new(
+        @"\bunder\s+(the\s+)?(terms\s+of\s+(the\s+)?)?(mit|apache|[al]?gpl|gnu|bsd|mpl|mozilla|eupl|isc|unlicense|cc0|cc-by|creative\s+commons|ms-pl|zlib|boost|public\s+domain)\b",
+        RegexOptions.CultureInvariant);
 
     private static void CheckReadme(RuleContext context, ProjectFacts facts)
     {
