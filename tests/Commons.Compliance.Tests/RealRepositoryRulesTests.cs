@@ -95,7 +95,9 @@ public sealed class RealRepositoryRulesTests
         var findings = Evaluate(facts);
 
         Assert.Equal(ProjectPath, Assert.Single(findings, f => f.RuleId == "CMN0101").Location!.Path);
-        Assert.Equal(ProjectPath, Assert.Single(findings, f => f.RuleId == "CMN0902").Location!.Path);
+        var unreadable = Assert.Single(findings, f => f.RuleId == "CMN0902");
+        Assert.Equal(ProjectPath, unreadable.Location!.Path);
+        Assert.StartsWith("odd.nuspec could not be read", unreadable.Message, System.StringComparison.Ordinal);
         Assert.All(findings.Where(f => f.Location is not null), f => Assert.StartsWith(Root + "/", f.Location!.Path, System.StringComparison.Ordinal));
     }
 
