@@ -102,9 +102,24 @@ internal static class Workspace
         for (var i = 0; i < projects.Count; i++)
         {
             options.Progress("evaluating " + Path.GetFileName(projects[i]) + " (" + (i + 1) + "/" + projects.Count + ")");
+            if (!File.Exists(projects[i]))
+            {
+                outcomes[i] = AnalyzedProject.NotChecked(projects[i], MissingProject(projects[i]));
+                continue;
+            }
+
             try
             {
                 evaluated[i] = evaluator.Evaluate(projects[i]);
+                if (evaluated[i]!.AssetsFile is null && !IsDisabled(evaluated[i]!))
+                {
+                    // No ProjectAssetsFile: not a PackageReference project, so no restore can give it an assets file.
+                    var packagesConfig = File.Exists(Path.Combine(evaluated[i]!.Directory, "packages.config"));
+                    outcomes[i] = AnalyzedProject.NotChecked(projects[i], packagesConfig
+                        ? "it is a legacy project whose packages are listed in packages.config, which the tool does not read (migrate it to PackageReference)"
+                        : "it is a legacy (non-SDK) project that restore gives no assets file (no ProjectAssetsFile)");
+                    evaluated[i] = null;
+                }
             }
             catch (CliInputException ex)
             {
@@ -195,6 +210,21 @@ internal static class Workspace
                 outcomes[i] = AnalyzedProject.NotChecked(projects[i], ex.Message);
             }
         }
+    }
+
+    /// <summary>Why a project a solution lists is not there: most often a git submodule that is not checked out.</summary>
+    private static string MissingProject(string projectPath)
+    {
+        var root = Inspection.Repository.RepositoryRoot.Find(Path.GetDirectoryName(projectPath)!, null) is { } found && Directory.Exists(found) ? found : null;
+        var modules = root is null ? null : ReadText(Path.Combine(root, ".gitmodules"));
+        var relative = root is null ? null : Path.GetRelativePath(root, projectPath).Replace('\\', '/');
+        var submodule = modules?.Split('\n').Select(l => l.Trim())
+            .Where(l => l.StartsWith("path", StringComparison.Ordinal) && l.Contains('='))
+            .Select(l => l.Substring(l.IndexOf('=') + 1).Trim())
+            .FirstOrDefault(p => relative is not null && relative.StartsWith(p.TrimEnd('/') + "/", StringComparison.Ordinal));
+        return submodule is null
+            ? "the project file does not exist"
+            : "the project file does not exist: it is in the git submodule '" + submodule + "', which is not checked out (git submodule update --init)";
     }
 
     private static bool IsDisabled(EvaluatedProject project) => string.Equals(project.Get(PropertyNames.Enabled), "false", StringComparison.OrdinalIgnoreCase);
