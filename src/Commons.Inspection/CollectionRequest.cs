@@ -38,6 +38,12 @@ public sealed class CollectionRequest
     /// </summary>
     public bool IsPackable { get; set; } = true;
 
+    /// <summary>
+    /// False for a project that restore gives no assets file and that declares no package (a legacy project without
+    /// PackageReference or packages.config): it has no dependencies to collect, and no missing assets file to report.
+    /// </summary>
+    public bool HasRestoreGraph { get; set; } = true;
+
     /// <summary>The project's own <c>.nuspec</c> (<c>NuspecFile</c>), when it is packed from one.</summary>
     public string? NuspecFile { get; set; }
 

@@ -61,6 +61,11 @@ public static class FactsCollector
     /// <summary>The packages of the assets file; returns the ProjectReferences restore recorded (null without an assets file).</summary>
     private static List<ProjectReferenceFact>? CollectDependencies(CollectionRequest request, string projectPath, string projectDirectory, ProjectFacts facts)
     {
+        if (!request.HasRestoreGraph)
+        {
+            return null;
+        }
+
         var assetsPath = Path.GetFullPath(request.AssetsFilePath ?? Path.Combine(projectDirectory, "obj", "project.assets.json"));
         facts.AssetsFilePath = assetsPath;
         // The packages' licences are read in the background while NuGet parses the assets file; the collector reads the rest.

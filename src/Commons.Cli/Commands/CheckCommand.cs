@@ -87,7 +87,7 @@ internal static class CheckCommand
             console.Error.WriteLine("note: " + sdk);
         }
 
-        if (!options.Restore && projects.Any(p => !p.IsNotChecked && !p.Project.AssetsFileExists))
+        if (!options.Restore && projects.Any(p => !p.IsNotChecked && p.Project.AssetsFile is not null && !p.Project.AssetsFileExists))
         {
             console.Error.WriteLine("hint: some projects are not restored; --restore restores them into a private folder, outside the repository");
         }

@@ -111,13 +111,12 @@ internal static class Workspace
             try
             {
                 evaluated[i] = evaluator.Evaluate(projects[i]);
-                if (evaluated[i]!.AssetsFile is null && !IsDisabled(evaluated[i]!))
+                if (evaluated[i]!.AssetsFile is null && !IsDisabled(evaluated[i]!)
+                    && (File.Exists(Path.Combine(evaluated[i]!.Directory, "packages.config")) || evaluated[i]!.PackageReferences.Count > 0))
                 {
-                    // No ProjectAssetsFile: not a PackageReference project, so no restore can give it an assets file.
-                    var packagesConfig = File.Exists(Path.Combine(evaluated[i]!.Directory, "packages.config"));
-                    outcomes[i] = AnalyzedProject.NotChecked(projects[i], packagesConfig
-                        ? "it is a legacy project whose packages are listed in packages.config, which the tool does not read (migrate it to PackageReference)"
-                        : "it is a legacy (non-SDK) project that restore gives no assets file (no ProjectAssetsFile)");
+                    // No ProjectAssetsFile, yet packages: a legacy project whose packages no restore graph describes.
+                    outcomes[i] = AnalyzedProject.NotChecked(projects[i],
+                        "it is a legacy project whose packages (packages.config) no assets file describes; the tool reads PackageReference restores (migrate it)");
                     evaluated[i] = null;
                 }
             }
@@ -137,7 +136,7 @@ internal static class Workspace
                 continue;
             }
 
-            if (options.Restore && !project.AssetsFileExists)
+            if (options.Restore && project.AssetsFile is not null && !project.AssetsFileExists)
             {
                 toRestore.Add(i);
                 continue;
@@ -299,6 +298,9 @@ internal static class Workspace
             IsPackable = !string.Equals(project.Get(PropertyNames.IsPackable), "false", StringComparison.OrdinalIgnoreCase),
             NuspecFile = project.Get(PropertyNames.NuspecFile),
             AssetsFilePath = project.AssetsFile,
+
+            // A legacy project without packages (no ProjectAssetsFile): the repository and licence rules only.
+            HasRestoreGraph = project.AssetsFile is not null,
             ConfiguredRepositoryRoot = project.Get(PropertyNames.RepositoryRoot),
             IsTestProject = string.Equals(project.Get(PropertyNames.IsTestProject), "true", StringComparison.OrdinalIgnoreCase),
             Online = string.Equals(project.Get("CommonsOnline"), "true", StringComparison.OrdinalIgnoreCase),
