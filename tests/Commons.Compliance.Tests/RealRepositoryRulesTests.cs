@@ -42,25 +42,6 @@ public sealed class RealRepositoryRulesTests
     }
 
     [Fact]
-    public void A_library_that_publishes_no_package_ships_nothing_by_itself()
-    {
-        var facts = Facts();
-        facts.Packages.Add(Package("Legacy.Web", license: null, devOnly: false, url: "https://example.com/eula"));
-        facts.Packages.Add(Package("Gpl.Lib", license: "GPL-3.0-only", devOnly: false));
-        facts.Files.Add(new RepositoryFile { Kind = RepositoryFileKind.License, RelativePath = "LICENSE", FullPath = "/repo/LICENSE", IdentifiedLicense = "MIT", Confidence = 100 });
-
-        // A helper library (packable by the SDK's default, but it sets nothing of a package): its packages ship, if at all,
-        // with the projects that reference it, where they are judged.
-        var helper = Evaluate(facts, ("IsPackable", "true"), ("OutputType", "Library"), ("PackageLicenseExpression", ""));
-        Assert.DoesNotContain(helper, f => f.RuleId is "CMN0102" or "CMN0104");
-        Assert.Contains(helper, f => f.RuleId == "CMN0110");
-
-        // The same packages in an application, or in a library that describes its package, are judged.
-        Assert.Contains(Evaluate(facts, ("OutputType", "Exe"), ("PackageLicenseExpression", "")), f => f.RuleId == "CMN0104");
-        Assert.Contains(Evaluate(facts, ("IsPackable", "true"), ("OutputType", "Library"), ("PackageTags", "x")), f => f.RuleId == "CMN0102");
-    }
-
-    [Fact]
     public void A_package_the_SDK_references_by_itself_is_not_judged()
     {
         var facts = Facts();

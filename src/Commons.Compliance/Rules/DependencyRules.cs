@@ -112,7 +112,7 @@ internal static class DependencyRules
 
         if (package.LicenseUrl is { } url && package.Source != LicenseSource.File)
         {
-            if (DoesNotShip(context, package))
+            if (package.DevOnly)
             {
                 ReportUnshipped(context, package, "licence URL maps to no SPDX licence: " + url);
             }
@@ -127,7 +127,7 @@ internal static class DependencyRules
         var why = package.Problem is not null ? ": " + package.Problem
             : package.Source == LicenseSource.File ? ": its licence file " + package.LicenseFile + " matches no known licence"
             : ": the package declares no licence";
-        if (DoesNotShip(context, package))
+        if (package.DevOnly)
         {
             ReportUnshipped(context, package, "licence unknown" + why);
         }
@@ -136,13 +136,6 @@ internal static class DependencyRules
             context.Report(RuleIds.DependencyLicenseUnknown, Location(context, package), package.Id, Name(package), why + Via(package));
         }
     }
-
-    /// <summary>
-    /// The package does not ship: the facts say so (NuGet's rules), or the project itself distributes nothing — a library
-    /// that is not a published package (RuleContext.ShipsNothing), whose packages ship, if at all, with the projects that
-    /// reference it and are judged there.
-    /// </summary>
-    public static bool DoesNotShip(RuleContext context, PackageFact package) => package.DevOnly || context.ShipsNothing;
 
     /// <summary>A licence problem of a package that does not ship: gathered, then reported once per project (CMN0110).</summary>
     public static void ReportUnshipped(RuleContext context, PackageFact package, string problem)

@@ -132,7 +132,7 @@ internal static class LicenseDecisions
             var decision = PolicyEvaluator.Evaluate(inbound, policy);
             if (!decision.IsAllowed)
             {
-                if (DependencyRules.DoesNotShip(context, package))
+                if (package.DevOnly)
                 {
                     // Not distributed: the policy's licence list binds what ships; a note keeps the decision visible.
                     DependencyRules.ReportUnshipped(context, package, "'" + inbound + "' is not allowed by the policy: " + decision.Reason);
@@ -166,7 +166,7 @@ internal static class LicenseDecisions
     /// <summary>DevOnly → development-only; else the project's <c>CommonsUseContext</c>; else dynamic-link.</summary>
     private static (string Name, UseContext Context) UseOf(RuleContext context, PackageFact package)
     {
-        if (DependencyRules.DoesNotShip(context, package))
+        if (package.DevOnly)
         {
             return UseContexts.Single(u => u.Context == UseContext.DevelopmentOnly);
         }

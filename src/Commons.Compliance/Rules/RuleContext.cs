@@ -58,12 +58,6 @@ internal sealed class RuleContext
         => Properties.IsTrue(PropertyNames.IsPackable) && !Properties.IsTrue(PropertyNames.IsTestProject)
            && (!IsApplication || Properties.IsTrue(PropertyNames.PackAsTool)) && DescribesPackage;
 
-    /// <summary>
-    /// The project distributes nothing by itself: a library (the OutputType is known and not an application) that is not
-    /// a published package (<see cref="IsPackable"/>). Its packages ship only through the projects that reference it.
-    /// </summary>
-    public bool ShipsNothing => Properties.Get(PropertyNames.OutputType) is not null && !IsApplication && !IsPackable;
-
     /// <summary><c>OutputType</c> Exe or WinExe.</summary>
     public bool IsApplication => Properties.Get(PropertyNames.OutputType) is { } type && type.EndsWith("exe", StringComparison.OrdinalIgnoreCase);
 
