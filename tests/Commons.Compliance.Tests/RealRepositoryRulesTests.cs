@@ -42,6 +42,18 @@ public sealed class RealRepositoryRulesTests
     }
 
     [Fact]
+    public void A_licence_file_that_says_how_the_others_combine_answers_CMN0009()
+    {
+        var facts = Facts();
+        facts.Files.Add(LicenseFile("LICENSE-APACHE2", "Apache-2.0"));
+        facts.Files.Add(LicenseFile("LICENSE-MPL-RabbitMQ", "MPL-2.0"));
+        Assert.Contains(Evaluate(facts, ("PackageLicenseExpression", "")), f => f.RuleId == "CMN0009");
+
+        facts.Files.Add(LicenseFile("LICENSE", "Apache-2.0 OR MPL-2.0"));
+        Assert.DoesNotContain(Evaluate(facts, ("PackageLicenseExpression", "")), f => f.RuleId == "CMN0009");
+    }
+
+    [Fact]
     public void A_package_the_SDK_references_by_itself_is_not_judged()
     {
         var facts = Facts();
@@ -161,6 +173,9 @@ public sealed class RealRepositoryRulesTests
         facts.Nuspec = new NuspecFacts { Path = "/repo/src/Lib/Lib.nuspec" };
         Assert.Contains(Evaluate(facts, ("IsPackable", "true")), f => f.RuleId == "CMN0003");
     }
+
+    private static RepositoryFile LicenseFile(string name, string license)
+        => new() { Kind = RepositoryFileKind.License, RelativePath = name, FullPath = Root + "/" + name, IdentifiedLicense = license, Confidence = 100 };
 
     private static ProjectFacts Facts() => new() { ProjectPath = ProjectPath, RepositoryRoot = Root };
 
