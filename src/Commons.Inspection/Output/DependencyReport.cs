@@ -81,6 +81,22 @@ public static class DependencyReport
                 writer.WriteString("declaredLicense", package.DeclaredLicense);
             }
 
+            if (package.Frameworks.Count > 0)
+            {
+                writer.WriteStartArray("frameworks");
+                foreach (var framework in package.Frameworks)
+                {
+                    writer.WriteStringValue(framework);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            if (package.Implicit)
+            {
+                writer.WriteBoolean("implicit", true);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -19,6 +19,19 @@ public static class ProjectFileReader
 {
     private static readonly string[] ImportedFiles = { "Directory.Build.props", "Directory.Build.targets" };
 
+    /// <summary>
+    /// The files that may declare a project's references as written: the project, the nearest <c>Directory.Build.props</c>
+    /// and <c>.targets</c>, and <c>Directory.Packages.props</c>. Where a reference the evaluation did not see (one written
+    /// for another target framework) is looked for.
+    /// </summary>
+    public static IReadOnlyList<string> DeclaringFiles(string projectPath)
+    {
+        var directory = Path.GetDirectoryName(projectPath)!;
+        var files = new List<string> { projectPath };
+        files.AddRange(ImportedFiles.Append("Directory.Packages.props").Select(name => FindAbove(directory, name)).OfType<string>());
+        return files;
+    }
+
     public static CollectionRequest CreateRequest(string projectPath)
     {
         var request = new CollectionRequest(projectPath);
@@ -42,6 +55,9 @@ public static class ProjectFileReader
         request.IsTestProject = string.Equals(PropertyOf(projectPath, "IsTestProject"), "true", StringComparison.OrdinalIgnoreCase)
             || request.PackageReferences.Any(r => string.Equals(r.Id, "Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase));
         request.PolicyFilePath = PolicyFile(projectPath);
+        request.IsExecutable = IsExecutable(PropertyOf(projectPath, "OutputType"));
+        request.IsPackable = !string.Equals(PropertyOf(projectPath, "IsPackable"), "false", StringComparison.OrdinalIgnoreCase);
+        request.AllTargetFrameworks = true;
         return request;
     }
 
@@ -77,6 +93,41 @@ public static class ProjectFileReader
             return null;
         }
     }
+
+    /// <summary>The properties that move a project's assets file away from <c>obj/project.assets.json</c>.</summary>
+    private static readonly string[] AssetsFileMovers =
+    {
+        "UseArtifactsOutput", "ArtifactsPath", "BaseIntermediateOutputPath", "MSBuildProjectExtensionsPath", "ProjectAssetsFile", "RestoreOutputPath",
+    };
+
+    /// <summary>
+    /// True when the project or a <c>Directory.Build.props</c>/<c>.targets</c> above it names a property that moves the assets
+    /// file (<c>UseArtifactsOutput</c>, <c>BaseIntermediateOutputPath</c> …): only MSBuild can say where it is then.
+    /// </summary>
+    public static bool MovesAssetsFile(string projectPath)
+    {
+        var files = new List<string> { projectPath };
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(projectPath)!); dir is not null; dir = dir.Parent)
+        {
+            files.AddRange(ImportedFiles.Select(name => Path.Combine(dir.FullName, name)).Where(File.Exists));
+        }
+
+        foreach (var file in files)
+        {
+            var bytes = BoundedFile.TryRead(file, BoundedFile.DefaultMaxBytes, out _);
+            var text = bytes is null ? "" : System.Text.Encoding.UTF8.GetString(bytes);
+            if (AssetsFileMovers.Any(name => text.IndexOf(name, StringComparison.Ordinal) >= 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>OutputType</c> Exe or WinExe (AppContainerExe too): an application, whose output holds its packages' runtime assets.</summary>
+    public static bool IsExecutable(string? outputType)
+        => outputType is not null && outputType.Trim().EndsWith("exe", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The ProjectReferences the assets file recorded, each with the licence its project declares.</summary>
     public static IEnumerable<DeclaredProjectReference> ProjectReferences(LockFile lockFile)
