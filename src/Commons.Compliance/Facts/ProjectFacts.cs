@@ -173,6 +173,12 @@ public enum LicenseSource
     /// the fact comes from, <see cref="PackageFact.DeclaredLicense"/> what the metadata said.
     /// </summary>
     Curated,
+
+    /// <summary>
+    /// Opt-in online mode: the text behind a licence URL that maps to no SPDX licence, fetched and identified. The URL is
+    /// kept; what it serves may change after the package was published, so the verdict says where it comes from.
+    /// </summary>
+    FetchedUrl,
 }
 
 /// <summary>A place in a file, 1-based line and column.</summary>

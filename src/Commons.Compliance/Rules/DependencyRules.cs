@@ -132,7 +132,9 @@ internal static class DependencyRules
             }
             else
             {
-                context.Report(RuleIds.DependencyLicenseUrlUnmapped, Location(context, package), package.Id, Name(package), url + Via(package));
+                // Online mode read the URL's text and named no licence: the reason is part of what the reader must check.
+                var read = package.Problem is { } problem ? " (" + problem + ")" : "";
+                context.Report(RuleIds.DependencyLicenseUrlUnmapped, Location(context, package), package.Id, Name(package), url + read + Via(package));
             }
 
             return;
