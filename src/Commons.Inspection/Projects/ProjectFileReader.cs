@@ -55,6 +55,8 @@ public static class ProjectFileReader
         request.IsTestProject = string.Equals(PropertyOf(projectPath, "IsTestProject"), "true", StringComparison.OrdinalIgnoreCase)
             || request.PackageReferences.Any(r => string.Equals(r.Id, "Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase));
         request.PolicyFilePath = PolicyFile(projectPath);
+        request.Online = FlagProperty(projectPath, "CommonsOnline");
+        request.OnlineCachePath = PathProperty(projectPath, "CommonsOnlineCacheFile");
         request.IsExecutable = IsExecutable(PropertyOf(projectPath, "OutputType"));
         request.IsPackable = !string.Equals(PropertyOf(projectPath, "IsPackable"), "false", StringComparison.OrdinalIgnoreCase);
         request.AllTargetFrameworks = true;
@@ -63,15 +65,20 @@ public static class ProjectFileReader
 
     /// <summary>
     /// The <c>CommonsPolicyFile</c> (for its curations) from the project file, else the nearest <c>Directory.Build.props</c>, as a
-    /// full path: <c>$(MSBuildThisFileDirectory)</c> and <c>$(MSBuildProjectDirectory)</c> are expanded, a relative path is taken
-    /// from the project's folder, as the targets take it; null when unset or written with other properties (MSBuild alone knows
-    /// those: <c>commons check</c> and <c>commons sbom</c> evaluate the project).
+    /// full path (see <see cref="PathProperty"/>); null when unset or written with other properties (MSBuild alone knows those:
+    /// <c>commons check</c> and <c>commons sbom</c> evaluate the project).
     /// </summary>
-    public static string? PolicyFile(string projectPath)
+    public static string? PolicyFile(string projectPath) => PathProperty(projectPath, "CommonsPolicyFile");
+
+    /// <summary>
+    /// A property naming a file, from the project file, else the nearest <c>Directory.Build.props</c>, as a full path:
+    /// <c>$(MSBuildThisFileDirectory)</c> and <c>$(MSBuildProjectDirectory)</c> are expanded, a relative path is taken from the
+    /// project's folder, as the targets take it; null when unset or written with other properties.
+    /// </summary>
+    public static string? PathProperty(string projectPath, string name)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(projectPath))!;
-        var defining = PropertyOf(projectPath, "CommonsPolicyFile") is not null ? projectPath : FindAbove(directory, "Directory.Build.props");
-        if (defining is null || PropertyOf(defining, "CommonsPolicyFile") is not { } value)
+        if (DefiningFile(projectPath, name) is not { } defining || PropertyOf(defining, name) is not { } value)
         {
             return null;
         }
@@ -93,6 +100,14 @@ public static class ProjectFileReader
             return null;
         }
     }
+
+    /// <summary>True when the project file, else the nearest <c>Directory.Build.props</c>, sets <paramref name="name"/> to <c>true</c>.</summary>
+    public static bool FlagProperty(string projectPath, string name)
+        => DefiningFile(projectPath, name) is { } defining && string.Equals(PropertyOf(defining, name)?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The project file when it sets <paramref name="name"/>, else the nearest <c>Directory.Build.props</c>, which may not.</summary>
+    private static string? DefiningFile(string projectPath, string name)
+        => PropertyOf(projectPath, name) is not null ? projectPath : FindAbove(Path.GetDirectoryName(Path.GetFullPath(projectPath))!, "Directory.Build.props");
 
     /// <summary>The properties that move a project's assets file away from <c>obj/project.assets.json</c>.</summary>
     private static readonly string[] AssetsFileMovers =
