@@ -62,10 +62,19 @@ internal static class ProjectLicenseRules
             context.Report(RuleIds.DeprecatedPackageLicenseUrl, context.PropertyLocation(PropertyNames.PackageLicenseUrl), url);
         }
 
+        // A project packed from its own nuspec (NuspecFile) declares its licence there, license or licenseUrl; pack ignores the properties.
+        if (context.Facts?.Nuspec is { Problem: null } nuspec)
+        {
+            if (context.IsPackable && nuspec.License is null && nuspec.LicenseUrl is null)
+            {
+                context.Report(RuleIds.NoDeclaredLicense, context.ProjectStart(), context.ProjectName);
+            }
+        }
+
         var declared = context.DeclaredLicense;
         if (declared is null)
         {
-            if (context.IsPackable && properties.Get(PropertyNames.PackageLicenseFile) is null)
+            if (context.IsPackable && properties.Get(PropertyNames.PackageLicenseFile) is null && context.Facts?.Nuspec is null)
             {
                 context.Report(RuleIds.NoDeclaredLicense, context.ProjectStart(), context.ProjectName);
             }
