@@ -94,7 +94,8 @@ public static class ReuseLint
             yield break;
         }
 
-        if (!verdict.HasLicensing && verdict.InvalidExpressions.Count == 0)
+        // An invalid expression licenses nothing: the file lacks licensing information too (as reuse lint lists it).
+        if (!verdict.HasLicensing)
         {
             yield return new Finding(RuleIds.NoSpdxLicenseIdentifier, Array.Empty<string>(), start);
         }

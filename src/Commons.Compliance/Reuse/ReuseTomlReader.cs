@@ -172,6 +172,12 @@ public static class ReuseTomlReader
                     continue;
                 }
 
+                if (c == '#')
+                {
+                    SkipComment();
+                    continue;
+                }
+
                 if (c == '[')
                 {
                     var arrayTable = Peek(1) == '[';
