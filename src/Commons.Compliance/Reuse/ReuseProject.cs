@@ -141,6 +141,7 @@ public sealed class ReuseProject
 {
     private readonly SpdxCatalog catalog;
     private readonly Dictionary<string, ReuseLicenseFile> licensesById = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>?> idsByExpression = new(StringComparer.Ordinal);
 
     public ReuseProject(IReadOnlyList<string> licenseFiles, ReuseGlobalLicensing global, SpdxCatalog catalog)
     {
@@ -208,7 +209,8 @@ public sealed class ReuseProject
         {
             foreach (var expression in info.Expressions)
             {
-                if (!TryIds(expression, out var ids))
+                var ids = idsByExpression.GetOrAdd(expression, e => TryIds(e, out var found) ? found : null);
+                if (ids is null)
                 {
                     verdict.InvalidExpressions.Add((expression, info));
                     continue;

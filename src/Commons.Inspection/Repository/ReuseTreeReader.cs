@@ -64,15 +64,19 @@ public static class ReuseTreeReader
     public static ReuseTree Read(string root)
     {
         root = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        var ignored = GitIgnored(root);
+        // git answers while LICENSES/ is listed; the walk then leaves out what git ignores, whole folders at once.
+        var asking = Task.Run(() => GitIgnored(root));
+        var licenseFiles = LicenseFiles(root);
         var usesMeson = File.Exists(Path.Combine(root, "meson.build"));
         var covered = new List<string>();
         var tomls = new List<string>();
-        Walk(new DirectoryInfo(root), "", ignored, usesMeson, covered, tomls);
+        var sidecars = new HashSet<string>(StringComparer.Ordinal);
+        var ignored = asking.Result;
+        Walk(new DirectoryInfo(root), "", ignored, usesMeson, covered, tomls, sidecars);
         covered.Sort(StringComparer.Ordinal);
 
         var files = new ReuseCoveredFile[covered.Count];
-        Parallel.For(0, covered.Count, i => files[i] = ReadCovered(root, covered[i]));
+        Parallel.For(0, covered.Count, i => files[i] = ReadCovered(root, covered[i], sidecars.Contains(covered[i] + ".license")));
 
         var problems = new List<(string, string)>();
         var tomlFiles = new List<ReuseTomlFile>();
@@ -111,7 +115,7 @@ public static class ReuseTreeReader
             }
         }
 
-        return new ReuseTree(root, files, LicenseFiles(root), new ReuseGlobalLicensing(tomlFiles, dep5), problems, ignored is not null);
+        return new ReuseTree(root, files, licenseFiles, new ReuseGlobalLicensing(tomlFiles, dep5), problems, ignored is not null);
     }
 
     /// <summary>
@@ -168,7 +172,7 @@ public static class ReuseTreeReader
         }
     }
 
-    private static void Walk(DirectoryInfo folder, string relative, HashSet<string>? ignored, bool usesMeson, List<string> covered, List<string> tomls)
+    private static void Walk(DirectoryInfo folder, string relative, HashSet<string>? ignored, bool usesMeson, List<string> covered, List<string> tomls, HashSet<string> sidecars)
     {
         FileSystemInfo[] entries;
         try
@@ -200,13 +204,18 @@ public static class ReuseTreeReader
                     continue;
                 }
 
-                Walk(directory, path, ignored, usesMeson, covered, tomls);
+                Walk(directory, path, ignored, usesMeson, covered, tomls, sidecars);
                 continue;
             }
 
             if (entry is not FileInfo file || (ignored is not null && ignored.Contains(path)))
             {
                 continue;
+            }
+
+            if (ReuseCoverage.IsSidecar(entry.Name))
+            {
+                sidecars.Add(path);
             }
 
             if (entry.Name == "REUSE.toml")
@@ -223,11 +232,11 @@ public static class ReuseTreeReader
         }
     }
 
-    private static ReuseCoveredFile ReadCovered(string root, string relative)
+    private static ReuseCoveredFile ReadCovered(string root, string relative, bool hasSidecar)
     {
         var path = Path.Combine(root, relative);
         var sidecar = ReuseCoverage.SidecarOf(path);
-        if (File.Exists(sidecar))
+        if (hasSidecar)
         {
             var text = ReadMetadata(sidecar, out var problem);
             if (text is null)
@@ -259,8 +268,10 @@ public static class ReuseTreeReader
     /// <summary>The tags of a file's text, read in pieces; null for a binary file.</summary>
     private static ReuseTagScanner? Scan(Stream stream)
     {
-        var buffer = new byte[ChunkBytes + 1024];
-        var length = Fill(stream, buffer, 0, SniffBytes);
+        // Sized to the file: most are a few KB, and 5,000 of them must not each cost a 64 KB buffer.
+        var small = stream.Length <= ChunkBytes;
+        var buffer = new byte[small ? (int)stream.Length : ChunkBytes + 1024];
+        var length = Fill(stream, buffer, 0, Math.Min(SniffBytes, buffer.Length));
         var encoding = TextEncoding(buffer, length);
         if (encoding is null)
         {
@@ -270,7 +281,7 @@ public static class ReuseTreeReader
         var scanner = new ReuseTagScanner();
         if (encoding is not UTF8Encoding && encoding.CodePage != 28591)
         {
-            // UTF-16 and UTF-32 (with a byte-order mark): read whole, within a bound.
+            // UTF-16 and UTF-32 (with a byte-order mark): read whole.
             var rest = new MemoryStream();
             rest.Write(buffer, 0, length);
             stream.CopyTo(rest);
@@ -278,9 +289,16 @@ public static class ReuseTreeReader
             return scanner;
         }
 
+        var skip = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+        if (small)
+        {
+            length += Fill(stream, buffer, length, buffer.Length - length);
+            scanner.Add(encoding.GetString(buffer, skip, length - skip));
+            return scanner;
+        }
+
         var decoder = encoding.GetDecoder();
         var chars = new char[encoding.GetMaxCharCount(buffer.Length)];
-        var skip = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
         while (true)
         {
             length += Fill(stream, buffer, length, ChunkBytes - length);
@@ -296,8 +314,7 @@ public static class ReuseTreeReader
                 end += Fill(stream, buffer, length, 1024);
                 var newline = Array.IndexOf(buffer, (byte)'\n', length, end - length);
                 var keep = newline >= 0 ? newline + 1 : end;
-                var text = Decode(decoder, buffer, skip, keep - skip, chars);
-                scanner.Add(text);
+                scanner.Add(Decode(decoder, buffer, skip, keep - skip, chars));
                 Array.Copy(buffer, keep, buffer, 0, end - keep);
                 length = end - keep;
             }
