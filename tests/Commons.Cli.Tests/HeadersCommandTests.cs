@@ -163,6 +163,45 @@ public sealed class HeadersCommandTests : IDisposable
         Assert.EndsWith("3 file(s) checked, 1 with findings (2).", output.Trim(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The REUSE Tool leaves out every folder inside a folder named <c>subprojects</c> (Meson's), wherever it is and whether or
+    /// not the root has a meson.build; files right in <c>subprojects/</c> (its .wrap files) stay covered. Found by the
+    /// differential run against reuse lint.
+    /// </summary>
+    [Fact]
+    public void MesonSubprojectFolders_AreNotCovered_EvenWithoutMesonBuild()
+    {
+        Write("src/Good.cs", GoodCs);
+        Write("subprojects/zlib/inflate.c", "int inflate;\n");
+        Write("lib/subprojects/fmt/format.cc", "int format;\n");
+        Write("subprojects/zlib.wrap", "[wrap-file]\n");
+
+        var (exit, output, _) = Run("headers", root, "--format", "tsv");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(new[] { "subprojects/zlib.wrap 1 1 CMN0401", "subprojects/zlib.wrap 1 1 CMN0404" }, Rows(output));
+    }
+
+    /// <summary>
+    /// The REUSE Tool finds a licence text by the id as the file writes it: <c>GPL-2.0</c> (deprecated) is licensed by
+    /// LICENSES/GPL-2.0.txt, <c>GPL-3.0-only+</c> by LICENSES/GPL-3.0-only.txt, and <c>mit</c> is not MIT. Found by the
+    /// differential run against reuse lint (ids had been read in their canonical SPDX form).
+    /// </summary>
+    [Fact]
+    public void LicenceIdsAreMatchedToLicencesTextsAsWritten()
+    {
+        Write("LICENSES/GPL-2.0.txt", "GPL 2 text\n");
+        Write("LICENSES/GPL-3.0-only.txt", "GPL 3 text\n");
+        Write("a.sh", "# SPDX-FileCopyrightText: 2026 Jane Doe\n# SPDX-License-Identifier: GPL-2.0 AND MIT\n");
+        Write("b.sh", "# SPDX-FileCopyrightText: 2026 Jane Doe\n# SPDX-License-Identifier: GPL-3.0-only+\n");
+        Write("c.sh", "# SPDX-FileCopyrightText: 2026 Jane Doe\n# SPDX-License-Identifier: mit\n");
+
+        var (exit, output, _) = Run("headers", root, "--format", "tsv");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(new[] { "LICENSES/GPL-2.0.txt 1 1 CMN0408", "c.sh 2 1 CMN0405" }, Rows(output).OrderBy(r => r, StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Fix_AddsTheMissingHeaders_InEachFileTypesCommentStyle_AndSidecarsForFilesWithoutComments()
     {

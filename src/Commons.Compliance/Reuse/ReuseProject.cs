@@ -243,34 +243,29 @@ public sealed class ReuseProject
     }
 
     /// <summary>
-    /// The licence and exception ids of an SPDX expression as the REUSE Tool takes them (a <c>+</c> kept); false when the text
-    /// is no SPDX expression at all (its ids need not be on the SPDX list: that is what <c>LICENSES/</c> says).
+    /// The licence and exception ids of an SPDX expression as the REUSE Tool takes them: as written (case, deprecated ids and a
+    /// <c>+</c> kept), since it finds <c>LICENSES/&lt;id&gt;.*</c> by them; the canonical SPDX form (GPL-2.0 read as
+    /// GPL-2.0-only, mit as MIT) would name texts that are not there. False when the text is no SPDX expression at all (its
+    /// ids need not be on the SPDX list: that is what <c>LICENSES/</c> says).
     /// </summary>
     public static bool TryIds(string expression, out IReadOnlyList<string> ids)
     {
-        var parsed = SpdxExpression.Parse(expression);
-        if (parsed.Expression is not { } tree)
+        if (SpdxExpression.Parse(expression).Expression is null)
         {
             ids = Array.Empty<string>();
             return false;
         }
 
         var found = new List<string>();
-        foreach (var leaf in tree.Leaves())
+        foreach (var word in expression.Split(IdSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
-            switch (leaf)
+            if (word == "+" && found.Count > 0)
             {
-                case SpdxWithException with:
-                    AddId(found, with.License);
-                    if (!found.Contains(with.ExceptionId))
-                    {
-                        found.Add(with.ExceptionId);
-                    }
-
-                    break;
-                case SpdxLicenseRef license:
-                    AddId(found, license);
-                    break;
+                found[found.Count - 1] += "+";
+            }
+            else if (!IsOperator(word) && !found.Contains(word))
+            {
+                found.Add(word);
             }
         }
 
@@ -278,12 +273,9 @@ public sealed class ReuseProject
         return true;
     }
 
-    private static void AddId(List<string> found, SpdxLicenseRef license)
-    {
-        var id = license.QualifiedId + (license.OrLater ? "+" : "");
-        if (!found.Contains(id))
-        {
-            found.Add(id);
-        }
-    }
+    private static readonly char[] IdSeparators = { ' ', '\t', '\r', '\n', '(', ')' };
+
+    private static bool IsOperator(string word)
+        => word.Equals("AND", StringComparison.OrdinalIgnoreCase) || word.Equals("OR", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("WITH", StringComparison.OrdinalIgnoreCase);
 }

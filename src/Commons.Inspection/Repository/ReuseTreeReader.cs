@@ -67,12 +67,11 @@ public static class ReuseTreeReader
         // git answers while LICENSES/ is listed; the walk then leaves out what git ignores, whole folders at once.
         var asking = Task.Run(() => GitIgnored(root));
         var licenseFiles = LicenseFiles(root);
-        var usesMeson = File.Exists(Path.Combine(root, "meson.build"));
         var covered = new List<string>();
         var tomls = new List<string>();
         var sidecars = new HashSet<string>(StringComparer.Ordinal);
         var ignored = asking.Result;
-        Walk(new DirectoryInfo(root), "", ignored, usesMeson, covered, tomls, sidecars);
+        Walk(new DirectoryInfo(root), "", ignored, covered, tomls, sidecars);
         covered.Sort(StringComparer.Ordinal);
 
         var files = new ReuseCoveredFile[covered.Count];
@@ -172,7 +171,7 @@ public static class ReuseTreeReader
         }
     }
 
-    private static void Walk(DirectoryInfo folder, string relative, HashSet<string>? ignored, bool usesMeson, List<string> covered, List<string> tomls, HashSet<string> sidecars)
+    private static void Walk(DirectoryInfo folder, string relative, HashSet<string>? ignored, List<string> covered, List<string> tomls, HashSet<string> sidecars)
     {
         FileSystemInfo[] entries;
         try
@@ -197,14 +196,15 @@ public static class ReuseTreeReader
                 if (ReuseCoverage.IsIgnoredDirectoryName(entry.Name)
                     || (ignored is not null && ignored.Contains(path + "/"))
                     || (ignored is null && RepositoryTree.IsSkipped(directory))
-                    || (usesMeson && folder.Name == "subprojects")
+                    // Meson subprojects: every folder in a folder named subprojects, wherever, meson.build or not (as the REUSE Tool).
+                    || folder.Name == "subprojects"
                     || File.Exists(Path.Combine(directory.FullName, ".git"))
                     || (ignored is null && directory.EnumerateFiles().Any(f => RepositoryTree.IsPackageMarker(f.Name))))
                 {
                     continue;
                 }
 
-                Walk(directory, path, ignored, usesMeson, covered, tomls, sidecars);
+                Walk(directory, path, ignored, covered, tomls, sidecars);
                 continue;
             }
 
