@@ -30,13 +30,14 @@ public sealed class CMN0401SourceHeaderAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var inputs = ProjectInputs.Get(start.Compilation, start.Options, text => ProjectInputs.ReadFacts(text, ProjectInputs.FactsProvider, start.TryGetValue), start.CancellationToken);
+            var inputs = ProjectInputs.Get(start.Compilation, start.Options, start.TryGetValue, start.TryGetValue, start.CancellationToken);
             if (!inputs.ShouldReport || !inputs.Headers.IsEnabled)
             {
                 return;
             }
 
             var headers = inputs.Headers;
+            var baseline = inputs.Baseline;
             var fixProperties = ImmutableDictionary<string, string?>.Empty
                 .Add(FixProperties.License, headers.SuggestedLicense)
                 .Add(FixProperties.Holder, headers.SuggestedHolder);
@@ -48,7 +49,7 @@ public sealed class CMN0401SourceHeaderAnalyzer : DiagnosticAnalyzer
                     var properties = finding.RuleId == RuleIds.InvalidSpdxHeaderExpression
                         ? fixProperties.Add(FixProperties.Replacement, headers.Correction(finding.Arguments[0]))
                         : fixProperties;
-                    tree.ReportDiagnostic(FindingReporter.ToDiagnostic(finding, gate: false, tree.Tree, properties));
+                    tree.ReportDiagnostic(FindingReporter.ToDiagnostic(finding, gate: false, baseline.IsRecorded(finding), tree.Tree, properties));
                 }
             });
         });
@@ -59,7 +60,7 @@ public sealed class CMN0401SourceHeaderAnalyzer : DiagnosticAnalyzer
     /// those comments run past them, as much as can hold tags (<see cref="SpdxHeaderParser.MaxHeaderLength"/>): a large
     /// file is never copied into a string for its header, and a comment of any length is read within that bound.
     /// </summary>
-    private static string HeaderText(SourceText source)
+    internal static string HeaderText(SourceText source)
     {
         if (source.Length <= HeaderWindow)
         {

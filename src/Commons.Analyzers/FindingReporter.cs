@@ -4,6 +4,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using Commons.Compliance.Baseline;
 using Commons.Compliance.Input;
 using Commons.Compliance.Rules;
 using Microsoft.CodeAnalysis;
@@ -14,9 +15,17 @@ namespace Commons.Analyzers;
 /// <summary>Turns Commons.Compliance findings into Roslyn diagnostics.</summary>
 internal static class FindingReporter
 {
-    public static Diagnostic ToDiagnostic(Finding finding, bool gate, SyntaxTree? tree = null, ImmutableDictionary<string, string?>? properties = null)
+    /// <summary>The property that marks a finding the baseline records: <see cref="BaselineSuppressor"/> reports it as suppressed.</summary>
+    public const string RecordedProperty = "CommonsBaseline";
+
+    public static Diagnostic ToDiagnostic(Finding finding, bool gate, bool recorded = false, SyntaxTree? tree = null, ImmutableDictionary<string, string?>? properties = null)
     {
         var descriptor = DiagnosticCatalog.Get(finding.RuleId);
+        if (recorded)
+        {
+            properties = (properties ?? ImmutableDictionary<string, string?>.Empty).SetItem(RecordedProperty, BaselineFile.FileName);
+        }
+
         var location = ToLocation(finding.Location, tree);
         var args = finding.Arguments.Cast<object?>().ToArray();
         // Only the gate passes an effective severity: the default one leaves .editorconfig / .globalconfig in charge.
@@ -58,9 +67,19 @@ internal static class FindingReporter
             return;
         }
 
+        var baseline = inputs.Baseline;
         foreach (var finding in inputs.Findings)
         {
             if (family.Any(d => d.Id == finding.RuleId))
+            {
+                context.ReportDiagnostic(ToDiagnostic(finding, inputs.Gate, baseline.IsRecorded(finding)));
+            }
+        }
+
+        // The baseline's stale entries are the tool's own business (09xx), reported by that family once per project.
+        if (family.Any(d => d.Id == RuleIds.StaleBaselineEntry))
+        {
+            foreach (var finding in inputs.StaleBaselineEntries(context.Compilation, context.CancellationToken))
             {
                 context.ReportDiagnostic(ToDiagnostic(finding, inputs.Gate));
             }

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Commons.Compliance;
+using Commons.Compliance.Baseline;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Headers;
 using Commons.Compliance.Input;
@@ -26,13 +27,19 @@ internal sealed class ProjectInputs
 {
     public delegate bool TryGetCached(SourceText text, SourceTextValueProvider<FactsReadResult> provider, out FactsReadResult? value);
 
+    public delegate bool TryGetCachedBaseline(SourceText text, SourceTextValueProvider<BaselineFile> provider, out BaselineFile? value);
+
     public const string FileKindMetadata = "build_metadata.AdditionalFiles.CommonsFileKind";
 
     public static readonly SourceTextValueProvider<FactsReadResult> FactsProvider = new(text => FactsFormat.Read(text.ToString()));
+
+    /// <summary>Parses a baseline once per text (the path is set by <see cref="ReadBaseline"/>: the same text has one path in a compilation).</summary>
+    public static readonly SourceTextValueProvider<BaselineFile> BaselineProvider = new(text => BaselineFile.Read("", text.ToString()));
     private static readonly ConditionalWeakTable<Compilation, ProjectInputs> PerCompilation = new();
 
     private readonly Lazy<IReadOnlyList<Finding>> findings;
     private readonly Lazy<HeaderRules> headers;
+    private readonly Lazy<BaselineMatch> baseline;
 
     private ProjectInputs(ComplianceInput input, bool shouldReport, bool gate)
     {
@@ -41,6 +48,7 @@ internal sealed class ProjectInputs
         Gate = gate;
         findings = new Lazy<IReadOnlyList<Finding>>(() => ComplianceEvaluator.Evaluate(input), LazyThreadSafetyMode.ExecutionAndPublication);
         headers = new Lazy<HeaderRules>(() => HeaderRules.For(input), LazyThreadSafetyMode.ExecutionAndPublication);
+        baseline = new Lazy<BaselineMatch>(() => BaselineMatch.For(input), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public ComplianceInput Input { get; }
@@ -55,14 +63,49 @@ internal sealed class ProjectInputs
 
     public HeaderRules Headers => headers.Value;
 
-    public static ProjectInputs Get(Compilation compilation, AnalyzerOptions options, Func<SourceText, FactsReadResult?> readFacts, CancellationToken cancellationToken)
-        => PerCompilation.GetValue(compilation, _ => Create(options, readFacts, cancellationToken));
+    /// <summary>Which findings the repository's baseline records (reported as suppressed) and which of its entries are stale.</summary>
+    public BaselineMatch Baseline => baseline.Value;
+
+    public static ProjectInputs Get(Compilation compilation, AnalyzerOptions options, TryGetCached facts, TryGetCachedBaseline baseline, CancellationToken cancellationToken)
+        => PerCompilation.GetValue(compilation, _ => Create(options, text => ReadFacts(text, FactsProvider, facts), (path, text) => ReadBaseline(path, text, baseline), cancellationToken));
 
     /// <summary>Reads facts through the host's per-SourceText cache (<c>context.TryGetValue(text, FactsProvider, …)</c>).</summary>
     public static FactsReadResult ReadFacts(SourceText text, SourceTextValueProvider<FactsReadResult> provider, TryGetCached tryGet)
         => tryGet(text, provider, out var result) && result is not null ? result : FactsFormat.Read(text.ToString());
 
-    private static ProjectInputs Create(AnalyzerOptions options, Func<SourceText, FactsReadResult?> readFacts, CancellationToken cancellationToken)
+    /// <summary>Reads a baseline through the host's per-SourceText cache, with its path.</summary>
+    public static BaselineFile ReadBaseline(string path, SourceText text, TryGetCachedBaseline tryGet)
+        => (tryGet(text, BaselineProvider, out var result) && result is not null ? result : BaselineFile.Read("", text.ToString())).WithPath(path);
+
+    /// <summary>
+    /// CMN0905 for this project's baseline entries that match nothing any more. Its findings are the project-level ones and, for an
+    /// entry naming a source file (a header rule), the header findings of that file: the only ones an entry can name.
+    /// </summary>
+    public IReadOnlyList<Finding> StaleBaselineEntries(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var match = Baseline;
+        if (!match.HasEntries)
+        {
+            return Array.Empty<Finding>();
+        }
+
+        var raised = new List<Finding>(Findings);
+        var files = new HashSet<string>(match.EntryFiles(id => id.StartsWith("CMN04", StringComparison.Ordinal)), StringComparer.OrdinalIgnoreCase);
+        if (files.Count > 0 && Headers.IsEnabled)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (files.Contains(BaselineMatch.Relative(match.Root, tree.FilePath)))
+                {
+                    raised.AddRange(Headers.Evaluate(tree.FilePath, CMN0401SourceHeaderAnalyzer.HeaderText(tree.GetText(cancellationToken))));
+                }
+            }
+        }
+
+        return match.StaleEntries(raised);
+    }
+
+    private static ProjectInputs Create(AnalyzerOptions options, Func<SourceText, FactsReadResult?> readFacts, Func<string, SourceText, BaselineFile> readBaseline, CancellationToken cancellationToken)
     {
         // One encoded property (PropertyEncoding): no value can add a line to the compiler's analyzer config, nor lose one.
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
@@ -72,6 +115,7 @@ internal sealed class ProjectInputs
         var files = new List<TextFile>();
         FactsReadResult? facts = null;
         PolicyFile? policy = null;
+        BaselineFile? baseline = null;
         foreach (var file in options.AdditionalFiles)
         {
             if (!options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(FileKindMetadata, out var kind) || string.IsNullOrEmpty(kind))
@@ -91,6 +135,11 @@ internal sealed class ProjectInputs
                 continue;
             }
 
+            if (kind == TextFileKinds.Baseline)
+            {
+                baseline ??= readBaseline(file.Path, text);
+            }
+
             var content = text.ToString();
             files.Add(new TextFile(kind, file.Path, content));
             if (kind == TextFileKinds.PolicyFile)
@@ -104,6 +153,7 @@ internal sealed class ProjectInputs
             Facts = facts?.Facts,
             FactsError = facts?.Error,
             Policy = policy,
+            Baseline = baseline,
             Today = DateTime.UtcNow.Date,
         };
 

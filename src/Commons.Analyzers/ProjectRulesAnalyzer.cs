@@ -3,9 +3,7 @@
 
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Commons.Compliance.Facts;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Commons.Analyzers;
 
@@ -31,8 +29,7 @@ public abstract class ProjectRulesAnalyzer : DiagnosticAnalyzer
         // A compilation action runs at compilation end (RS1013 prefers it to a start/end pair that registers nothing else).
         context.RegisterCompilationAction(end =>
         {
-            FactsReadResult? ReadFacts(SourceText text) => ProjectInputs.ReadFacts(text, ProjectInputs.FactsProvider, end.TryGetValue);
-            var inputs = ProjectInputs.Get(end.Compilation, end.Options, ReadFacts, end.CancellationToken);
+            var inputs = ProjectInputs.Get(end.Compilation, end.Options, end.TryGetValue, end.TryGetValue, end.CancellationToken);
             FindingReporter.ReportFamily(end, inputs, family);
         });
     }

@@ -38,6 +38,12 @@ public sealed class CollectCommonsFacts : Task
     /// <summary>The <c>CommonsPolicyFile</c> as a full path, when set.</summary>
     public string? PolicyFile { get; set; }
 
+    /// <summary>The <c>CommonsBaseline</c> property (<c>false</c> turns the baseline off).</summary>
+    public string? Baseline { get; set; }
+
+    /// <summary>The <c>CommonsBaselineFile</c> property, as written.</summary>
+    public string? BaselineFile { get; set; }
+
     /// <summary>Evaluated <c>@(PackageReference)</c>; the defining file comes from <c>DefiningProjectFullPath</c>.</summary>
     public ITaskItem[] PackageReferences { get; set; } = Array.Empty<ITaskItem>();
 
@@ -64,6 +70,8 @@ public sealed class CollectCommonsFacts : Task
                 ConfiguredRepositoryRoot = Empty(RepositoryRoot),
                 IsTestProject = IsTestProject,
                 PolicyFilePath = Empty(PolicyFile),
+                BaselineEnabled = Empty(Baseline),
+                BaselineFile = Empty(BaselineFile),
                 Online = Online,
                 OnlineBudget = TimeSpan.FromSeconds(Math.Max(1, OnlineBudgetSeconds)),
                 OnlineCachePath = Empty(OnlineCacheFile),

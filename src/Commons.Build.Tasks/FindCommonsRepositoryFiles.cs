@@ -8,6 +8,7 @@ using System.IO;
 using System.Linq;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Input;
+using Commons.Inspection;
 using Commons.Inspection.Repository;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -37,6 +38,20 @@ public sealed class FindCommonsRepositoryFiles : Task
 
     /// <summary>The <c>CommonsPolicyFile</c> property (relative to the project's folder), when set.</summary>
     public string? PolicyFile { get; set; }
+
+    /// <summary>The <c>CommonsBaseline</c> property (<c>false</c> turns the baseline off).</summary>
+    public string? Baseline { get; set; }
+
+    /// <summary>The <c>CommonsBaselineFile</c> property, as written (relative to the project's folder), when set.</summary>
+    public string? BaselineFile { get; set; }
+
+    /// <summary>The baseline's full path (<see cref="BaselineLocation"/>), whatever it is: the collection's Input, which records why it is unreadable.</summary>
+    [Output]
+    public string? BaselineFileFullPath { get; private set; }
+
+    /// <summary>The baseline, when it is a text the compiler may read (metadata <c>CommonsFileKind</c> = <c>Baseline</c>); empty otherwise.</summary>
+    [Output]
+    public ITaskItem[] BaselineFileText { get; private set; } = Array.Empty<ITaskItem>();
 
     /// <summary>The contract's properties: item spec the name, metadata <c>Value</c> the evaluated value.</summary>
     public ITaskItem[] AnalyzerProperties { get; set; } = Array.Empty<ITaskItem>();
@@ -85,6 +100,7 @@ public sealed class FindCommonsRepositoryFiles : Task
         {
             FindPolicyFile();
             RepositoryRoot = Inspection.Repository.RepositoryRoot.Find(ProjectDirectory, ConfiguredRepositoryRoot);
+            FindBaseline();
             if (RepositoryRoot is null)
             {
                 Log.LogMessage(MessageImportance.Low, "Commons: no repository root (.git) above " + ProjectDirectory);
@@ -117,7 +133,7 @@ public sealed class FindCommonsRepositoryFiles : Task
     }
 
     /// <summary>What the reading rule makes of a file, read again only when its size or time changed.</summary>
-    private static FileContent ContentOf(string path)
+    private static FileContent ContentOf(string path, long maxBytes = BoundedFile.DefaultMaxBytes)
     {
         FileInfo info;
         try
@@ -140,9 +156,26 @@ public sealed class FindCommonsRepositoryFiles : Task
             return known.Content;
         }
 
-        var content = DocumentReader.Read(path).State;
+        var content = DocumentReader.Read(path, maxBytes).State;
         Verdicts[path] = (length, written, content);
         return content;
+    }
+
+    /// <summary>The baseline, by the rule the collection and the CLI share; handed to the compiler only when it is a text.</summary>
+    private void FindBaseline()
+    {
+        if (BaselineLocation.Resolve(ProjectDirectory, RepositoryRoot, Baseline, BaselineFile) is not { } baseline)
+        {
+            return;
+        }
+
+        BaselineFileFullPath = baseline.Path;
+        if (ContentOf(baseline.Path, BaselineLocation.MaxBytes) == FileContent.Text)
+        {
+            var item = new TaskItem(baseline.Path);
+            item.SetMetadata("CommonsFileKind", TextFileKinds.Baseline);
+            BaselineFileText = new ITaskItem[] { item };
+        }
     }
 
     private void FindPolicyFile()

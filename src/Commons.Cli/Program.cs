@@ -73,6 +73,7 @@ public static class Program
         root.Subcommands.Add(ExpressionCommand.Create(console));
         root.Subcommands.Add(LicensesCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(BaselineCommand.Create(console));
         root.Subcommands.Add(SbomCommand.Create(console));
         root.Subcommands.Add(NoticesCommand.Create(console));
         root.Subcommands.Add(InventoryCommand.Create(console));

@@ -34,6 +34,12 @@ public sealed class CollectionRequest
     /// </summary>
     public string? PolicyFilePath { get; set; }
 
+    /// <summary>The <c>CommonsBaseline</c> property: <c>false</c> turns the baseline off.</summary>
+    public string? BaselineEnabled { get; set; }
+
+    /// <summary>The <c>CommonsBaselineFile</c> property, as written (relative to the project's folder); null for the repository's default.</summary>
+    public string? BaselineFile { get; set; }
+
     /// <summary>Test projects (and tools) use every dependency for development only.</summary>
     public bool IsTestProject { get; set; }
 

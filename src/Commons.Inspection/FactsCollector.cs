@@ -4,6 +4,7 @@
 using System.IO;
 using System.Linq;
 using Commons.Compliance.Facts;
+using Commons.Compliance.Policy;
 using Commons.Inspection.Dependencies;
 using Commons.Inspection.Online;
 using Commons.Inspection.Projects;
@@ -35,12 +36,21 @@ public static class FactsCollector
             }
         }
 
+        PolicyFile? policy = null;
         if (request.PolicyFilePath is { } policyFile)
         {
-            CheckPolicyFile(policyFile, facts);
+            policy = ReadPolicyFile(policyFile, facts);
         }
 
+        CheckBaselineFile(request, projectDirectory, facts);
         CollectDependencies(request, projectPath, projectDirectory, facts);
+
+        // Curations correct facts, so they are applied where facts are made: every report (the dependency report, licenses,
+        // the SBOMs, the notices) and every rule then sees the curated licence, its source 'curated' and its provenance.
+        if (policy is not null)
+        {
+            PolicyCuration.Apply(policy.Curations, facts.Packages);
+        }
 
         // After the dependencies: without MSBuild the ProjectReferences come from the assets file.
         facts.ProjectReferences.AddRange(DependencyCollector.ProjectReferences(request.ProjectReferences));
@@ -49,14 +59,15 @@ public static class FactsCollector
 
     /// <summary>
     /// A policy file that gives no text is a problem, and the targets (and the CLI) do not hand it on. An empty one too: it holds
-    /// no exception, and a pipe or a device (never opened) reports length 0 as well.
+    /// no exception, and a pipe or a device (never opened) reports length 0 as well. A text is parsed for its curations (its
+    /// errors are the analyzer's to report, from the same text).
     /// </summary>
-    private static void CheckPolicyFile(string path, ProjectFacts facts)
+    private static PolicyFile? ReadPolicyFile(string path, ProjectFacts facts)
     {
         var read = DocumentReader.Read(path);
         if (read.State == FileContent.Text)
         {
-            return;
+            return PolicyFile.Parse(path, read.Text!);
         }
 
         facts.Problems.Add(new CollectionProblem
@@ -64,6 +75,24 @@ public static class FactsCollector
             Kind = CollectionProblemKind.PolicyFileUnreadable,
             Message = read.State == FileContent.Empty ? "it is empty, or a pipe or a device: it holds no exception" : read.Problem ?? read.State.ToString(),
             Location = new SourceLocation(path, 1, 1),
+        });
+        return null;
+    }
+
+    /// <summary>A baseline that exists (or was named) but gives no text is a problem: it suppresses nothing, and says why.</summary>
+    private static void CheckBaselineFile(CollectionRequest request, string projectDirectory, ProjectFacts facts)
+    {
+        if (BaselineLocation.Resolve(projectDirectory, facts.RepositoryRoot, request.BaselineEnabled, request.BaselineFile) is not { } baseline
+            || baseline.Problem(baseline.Read()) is not { } problem)
+        {
+            return;
+        }
+
+        facts.Problems.Add(new CollectionProblem
+        {
+            Kind = CollectionProblemKind.BaselineFileUnreadable,
+            Message = problem,
+            Location = new SourceLocation(baseline.Path, 1, 1),
         });
     }
 

@@ -38,6 +38,7 @@ public sealed class AnalyzerTest<TAnalyzer>
     private readonly List<DiagnosticResult> expected = new();
     private string editorConfig = "";
     private string globalConfig = "";
+    private bool baselineSuppressor;
 
     public AnalyzerTest<TAnalyzer> Property(string name, string value)
     {
@@ -81,6 +82,13 @@ public sealed class AnalyzerTest<TAnalyzer>
         return this;
     }
 
+    /// <summary>Runs <see cref="BaselineSuppressor"/> beside the analyzer, as the package does: recorded findings come out suppressed.</summary>
+    public AnalyzerTest<TAnalyzer> WithBaselineSuppressor()
+    {
+        baselineSuppressor = true;
+        return this;
+    }
+
     public AnalyzerTest<TAnalyzer> Expect(params DiagnosticResult[] results)
     {
         expected.AddRange(results);
@@ -91,7 +99,8 @@ public sealed class AnalyzerTest<TAnalyzer>
     {
         // A header diagnostic sits at the very start of the file, before any '#pragma warning disable' the framework would
         // insert to check suppression (StyleCop's header tests skip that check for the same reason).
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestBehaviors = TestBehaviors.SkipSuppressionCheck };
+        var test = baselineSuppressor ? new WithSuppressor() : new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
+        test.TestBehaviors = TestBehaviors.SkipSuppressionCheck;
         Configure(test.TestState, test.ReferenceAssemblies = NoPackages);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
@@ -152,5 +161,10 @@ public sealed class AnalyzerTest<TAnalyzer>
         {
             state.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*]\n" + editorConfig + "\n"));
         }
+    }
+
+    private sealed class WithSuppressor : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    {
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => base.GetDiagnosticAnalyzers().Append(new BaselineSuppressor());
     }
 }

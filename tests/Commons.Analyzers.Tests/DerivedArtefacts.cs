@@ -58,7 +58,20 @@ public static class DerivedArtefacts
         new Artefact("rules.md", "|---|---|---|---|---|---|---|\n", "\n## ", RulesSummaryRows),
         new Artefact("build/Commons.Analyzers.targets", "<_CommonsGateRuleIds>", "</_CommonsGateRuleIds>", () => string.Join(";", GatedIds())),
         new Artefact("build/Commons.Analyzers.targets#properties", "<!-- analyzer properties: generated -->\n", "      <!-- end of the generated analyzer properties -->", AnalyzerPropertyItems),
+        new Artefact("rules.md#baseline", "<!-- baseline subjects: generated -->\n", "  <!-- end of the generated baseline subjects -->", BaselineSubjects),
     };
+
+    /// <summary>Which rules a baseline entry names by a subject (<see cref="RuleDescriptor.BaselineSubject"/>), as a table in rules.md.</summary>
+    private static string BaselineSubjects()
+    {
+        var text = new StringBuilder("  | Rules | Subject of an entry |\n  |---|---|\n");
+        foreach (var group in RuleCatalog.All.Where(r => r.IsBaselined).GroupBy(r => r.BaselineSubject?.Name ?? "none: the rule and the file are enough"))
+        {
+            text.Append("  | ").Append(string.Join(", ", group.Select(r => r.Id))).Append(" | ").Append(group.Key).Append(" |\n");
+        }
+
+        return text.Append("  | ").Append(string.Join(", ", RuleCatalog.All.Where(r => !r.IsBaselined).Select(r => r.Id))).Append(" | never recorded: the tool's own trouble |\n").ToString();
+    }
 
     /// <summary>The rules <c>CommonsGate=true</c> raises to errors, as the targets list them in <c>WarningsAsErrors</c>.</summary>
     public static IEnumerable<string> GatedIds() => RuleCatalog.All.Select(r => r.Id).Where(RuleCatalog.IsGated);

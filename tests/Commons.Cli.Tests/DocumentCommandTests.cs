@@ -97,6 +97,11 @@ public sealed class DocumentCommandTests : IClassFixture<RestoredSample>
         Assert.Equal("&lt;script&gt; \\# \\| x", Markdown.Inline("<script> # | x"));
     }
 
+    /// <summary>Validates an SBOM against its schema (for the other test classes).</summary>
+    internal static void AssertValidSpdx(string json) => AssertValid(Schemas.Value.Spdx, json);
+
+    internal static void AssertValidCycloneDx(string json) => AssertValid(Schemas.Value.CycloneDx, json);
+
     private static void AssertValid(JsonSchema schema, string json)
     {
         var results = schema.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });

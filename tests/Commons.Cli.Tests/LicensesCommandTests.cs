@@ -70,7 +70,7 @@ public sealed class LicensesCommandTests : IClassFixture<LicensesRepositoryFixtu
 
         Assert.Equal(0, exit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("project,id,version,license,source,direct,devOnly,path,licenseUrl,licenseFile,confidence", lines[0]);
+        Assert.Equal("project,id,version,license,source,direct,devOnly,path,licenseUrl,licenseFile,confidence,curation", lines[0]);
         Assert.Equal(LicenseFixtureSet.DirectReferences.Count + 2, lines.Length - 1);
         Assert.Contains(lines, l => l.StartsWith(fixture.PlainProject + ",Fix.Dual,1.0.0,MIT OR GPL-2.0-only,expression,true,false,Fix.Dual,", StringComparison.Ordinal));
     }

@@ -150,10 +150,60 @@ public sealed class BuildMatchesCheckTests
     }
 
     /// <summary>
+    /// Issue 15: a repository with old findings, <c>commons baseline</c>, then the build and <c>commons check</c> report none of
+    /// them and both keep the same ones suppressed in SARIF (the same suppression); an upgrade of a package from its MIT version to
+    /// its BUSL-1.1 version is then CMN0108, in the build with the package and in <c>commons check</c> alike.
+    /// </summary>
+    [Fact]
+    public void Baseline_SuppressesTheOldFindingsInBoth_AndALicenceChangeIsCmn0108InBoth()
+    {
+        var sample = new PackageSample(package, "same-baseline", centralPackageManagement: true);
+        sample.Write("LICENSE", SampleFiles.MitLicense);
+        sample.WriteCentralVersions((FixturePackages.Gpl3.Id, FixturePackages.Gpl3.Version), (FixturePackages.ChangingMit.Id, FixturePackages.ChangingMit.Version));
+        sample.Write(ProjectPath, SampleFiles.Project("net10.0", "MIT",
+            new[] { SampleFiles.CentralReference(FixturePackages.Gpl3), SampleFiles.CentralReference(FixturePackages.ChangingMit) },
+            "\n    <CommonsSpdxHeaders>true</CommonsSpdxHeaders>"));
+        sample.Write("src/Sample/Greeter.cs", SampleFiles.Source("Greeter", null));
+
+        var old = BuildAndCheckAll(sample);
+        Assert.Contains(old.Build, r => r.StartsWith("CMN0104 ", StringComparison.Ordinal));
+        Assert.Contains(old.Build, r => r.StartsWith("CMN0401 ", StringComparison.Ordinal));
+        Assert.Contains(old.Build, r => r.StartsWith("CMN0203 ", StringComparison.Ordinal));
+        Assert.Empty(old.BuildSuppressed);
+
+        var baseline = DotnetProcess.Run(sample.Root, new[] { Tool, "baseline" }, new Dictionary<string, string> { ["NUGET_PACKAGES"] = package.PackagesFolder }, TimeSpan.FromMinutes(3));
+        Assert.True(baseline.Succeeded, baseline.Describe());
+
+        var recorded = BuildAndCheckAll(sample, expectSuccess: true);
+        Assert.Empty(recorded.Build);
+        Assert.Empty(recorded.Check);
+        Assert.Equal(old.Build.Length, recorded.BuildSuppressed.Length);
+        Assert.All(recorded.BuildSuppressed, r => Assert.Contains("DiagnosticSuppressor { Suppression Id: CMNB", r, StringComparison.Ordinal));
+        Assert.Equal(recorded.BuildSuppressed, recorded.CheckSuppressed);
+
+        sample.WriteCentralVersions((FixturePackages.Gpl3.Id, FixturePackages.Gpl3.Version), (FixturePackages.ChangingBusl.Id, FixturePackages.ChangingBusl.Version));
+        var upgraded = BuildAndCheckAll(sample);
+        var line = sample.LineOf("Directory.Packages.props", "Fixture.Changing");
+        Assert.Contains("CMN0108 warning " + sample.PathOf("Directory.Packages.props") + "(" + line + ")", upgraded.Build);
+        Assert.Equal(upgraded.Build, upgraded.Check);
+        Assert.Equal(upgraded.BuildSuppressed, upgraded.CheckSuppressed);
+    }
+
+    /// <summary>
     /// Builds the sample (every compilation writes SARIF), then runs <c>commons check --format sarif</c> on the same target with the
     /// same properties; returns both sets of CMN results as "rule level path(line)".
     /// </summary>
     private (string[] Build, string[] Check) BuildAndCheck(PackageSample sample, string? target = null, string? property = null, bool expectSuccess = false)
+    {
+        var all = BuildAndCheckAll(sample, target, property, expectSuccess);
+        return (all.Build, all.Check);
+    }
+
+    /// <summary>
+    /// <see cref="BuildAndCheck"/>, and the suppressed results of both as "rule level path(line) suppressionType": the findings the
+    /// baseline records, which both must keep alike.
+    /// </summary>
+    private (string[] Build, string[] Check, string[] BuildSuppressed, string[] CheckSuppressed) BuildAndCheckAll(PackageSample sample, string? target = null, string? property = null, bool expectSuccess = false)
     {
         var buildArguments = new List<string> { "-v:n" };
         if (property is not null)
@@ -162,7 +212,7 @@ public sealed class BuildMatchesCheckTests
         }
 
         var build = sample.Build(target ?? ProjectPath, buildArguments.ToArray());
-        Assert.True(build.Results.Count > 0, "The build wrote no SARIF: " + build.Describe());
+        Assert.True(build.Results.Count + build.Suppressed.Count > 0, "The build wrote no SARIF: " + build.Describe());
         Assert.DoesNotContain("CS2015", build.Process.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("CS1504", build.Process.Output, StringComparison.Ordinal);
         if (expectSuccess)
@@ -186,21 +236,33 @@ public sealed class BuildMatchesCheckTests
         Assert.True(check.Succeeded, check.Describe());
         return (
             build.Ours.Where(r => r.Level != "none").Select(r => Key(r.RuleId, r.Level, r.FilePath!, r.StartLine!.Value)).Distinct().OrderBy(k => k, StringComparer.Ordinal).ToArray(),
-            CheckResults(check.StandardOutput).Distinct().OrderBy(k => k, StringComparer.Ordinal).ToArray());
+            CheckResults(check.StandardOutput, suppressed: false).Distinct().OrderBy(k => k, StringComparer.Ordinal).ToArray(),
+            build.Suppressed.Where(r => r.Level != "none").Select(r => Key(r.RuleId, r.Level, r.FilePath!, r.StartLine!.Value) + " " + r.Suppression).Distinct().OrderBy(k => k, StringComparer.Ordinal).ToArray(),
+            CheckResults(check.StandardOutput, suppressed: true).Distinct().OrderBy(k => k, StringComparer.Ordinal).ToArray());
     }
 
-    /// <summary>The CMN results of <c>commons check --format sarif</c>, paths made absolute from <c>%SRCROOT%</c>.</summary>
-    private static IEnumerable<string> CheckResults(string sarif)
+    /// <summary>
+    /// The CMN results of <c>commons check --format sarif</c>, paths made absolute from <c>%SRCROOT%</c>: the reported ones, or the
+    /// suppressed ones with their <c>suppressionType</c>.
+    /// </summary>
+    private static IEnumerable<string> CheckResults(string sarif, bool suppressed)
     {
         using var document = JsonDocument.Parse(sarif);
         var run = document.RootElement.GetProperty("runs")[0];
         var root = new Uri(run.GetProperty("originalUriBaseIds").GetProperty("SRCROOT").GetProperty("uri").GetString()!);
         foreach (var result in run.GetProperty("results").EnumerateArray())
         {
+            var suppressions = result.TryGetProperty("suppressions", out var list) && list.GetArrayLength() > 0 ? list : (JsonElement?)null;
+            if (suppressions.HasValue != suppressed)
+            {
+                continue;
+            }
+
             var physical = result.GetProperty("locations")[0].GetProperty("physicalLocation");
             var uri = physical.GetProperty("artifactLocation").GetProperty("uri").GetString()!;
             var path = Uri.TryCreate(uri, UriKind.Absolute, out var absolute) ? absolute.LocalPath : new Uri(root, uri).LocalPath;
-            yield return Key(result.GetProperty("ruleId").GetString()!, result.GetProperty("level").GetString()!, path, physical.GetProperty("region").GetProperty("startLine").GetInt32());
+            var key = Key(result.GetProperty("ruleId").GetString()!, result.GetProperty("level").GetString()!, path, physical.GetProperty("region").GetProperty("startLine").GetInt32());
+            yield return suppressions is { } s ? key + " " + s[0].GetProperty("properties").GetProperty("suppressionType").GetString() : key;
         }
     }
 

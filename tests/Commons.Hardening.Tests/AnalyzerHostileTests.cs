@@ -53,7 +53,8 @@ public sealed class AnalyzerHostileTests
         Mutations.BytesOf(PublicCodeHostileTests.PublicCodeSeed),
         Mutations.BytesOf(Gen.Const(ProjectFile)),
         Mutations.Of(HeaderHostileTests.HeaderSeed).Where(CompilerParsesQuickly),
-        (properties, facts, policy, license, publicCode, project, source) =>
+        Mutations.BytesOf(BaselineHostileTests.BaselineSeed),
+        (properties, facts, policy, license, publicCode, project, source, baseline) =>
         {
             var values = new Dictionary<string, string> { ["MSBuildProjectFullPath"] = "/repo/src/App/App.csproj", ["CommonsSpdxHeaders"] = "true" };
             foreach (var (name, value) in properties)
@@ -70,6 +71,7 @@ public sealed class AnalyzerHostileTests
                 new("PublicCode", "/repo/publiccode.yml", publicCode),
                 new("ProjectFile", "/repo/src/App/App.csproj", project),
                 new("Readme", "/repo/README.md", license),
+                new("Baseline", "/repo/commons.baseline.json", baseline),
             };
             return (values, files, source);
         });

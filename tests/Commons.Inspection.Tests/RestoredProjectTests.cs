@@ -118,6 +118,34 @@ public class RestoredProjectTests : IClassFixture<RestoredRepositoryFixture>
         Assert.All(FactsCollector.Collect(request).Packages, p => Assert.True(p.DevOnly, p.Id));
     }
 
+    [Fact]
+    public void A_curation_in_the_policy_file_corrects_the_licence_of_the_versions_it_covers()
+    {
+        var policy = fixture.Repository.WriteFile("policies/curations-" + Guid.NewGuid().ToString("N").Substring(0, 6) + ".policy", """
+            [curation: Fix.None]
+            version = [1.0.0]
+            license = MIT
+            source = https://example.org/fix-none/LICENSE
+
+            [curation: Fix.Gpl]
+            version = [2.0,)
+            license = MIT
+            source = a later version only
+
+            [Fix.UrlGitHub]
+            reason = an exception, which corrects no fact
+            """);
+        var request = Request(fixture.PlainProject, central: false);
+        request.PolicyFilePath = policy;
+
+        var byId = FactsCollector.Collect(request).Packages.ToDictionary(p => p.Id);
+
+        Assert.Equal(("MIT", LicenseSource.Curated, "https://example.org/fix-none/LICENSE", (string?)null),
+            (byId["Fix.None"].License, byId["Fix.None"].Source, byId["Fix.None"].Curation, byId["Fix.None"].DeclaredLicense));
+        Assert.Equal(("GPL-3.0-only", LicenseSource.Expression), (byId["Fix.Gpl"].License, byId["Fix.Gpl"].Source));
+        Assert.Equal((null, LicenseSource.Url), (byId["Fix.UrlGitHub"].License, byId["Fix.UrlGitHub"].Source));
+    }
+
     private ProjectFacts Collect(string project, bool central) => FactsCollector.Collect(Request(project, central));
 
     private CollectionRequest Request(string project, bool central)

@@ -98,7 +98,7 @@ internal static class CheckCommand
         _ => report.Findings.Any(f => f.Severity >= RuleSeverity.Warning),
     };
 
-    private static IEnumerable<KeyValuePair<string, string>> PropertyOptions(IEnumerable<string> values)
+    internal static IEnumerable<KeyValuePair<string, string>> PropertyOptions(IEnumerable<string> values)
     {
         foreach (var value in values)
         {

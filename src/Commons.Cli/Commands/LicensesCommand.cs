@@ -32,16 +32,19 @@ internal static class LicensesCommand
         var format = new Option<string>("--format") { Description = "Output format: table, json or csv.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(Formats);
         var restore = new Option<bool>("--restore") { Description = "Run 'dotnet restore' on PATH first." };
+        var policyFile = new Option<string?>("--policy-file") { Description = "A policy file whose curations correct package licences, as CommonsPolicyFile (default: the project's CommonsPolicyFile)." };
 
         var command = new Command("licenses", "List the licence of every package the projects depend on (direct and transitive).");
         command.Arguments.Add(path);
         command.Options.Add(format);
         command.Options.Add(restore);
-        command.SetAction(result => Run(console, result.GetValue(path)!, result.GetValue(format)!, result.GetValue(restore)));
+        command.Options.Add(policyFile);
+        command.SetAction(result => Run(console, result.GetValue(path)!, result.GetValue(format)!, result.GetValue(restore),
+            result.GetValue(policyFile) is { } file ? Path.GetFullPath(file) : null));
         return command;
     }
 
-    private static int Run(CliConsole console, string path, string format, bool restore)
+    private static int Run(CliConsole console, string path, string format, bool restore, string? policyFile)
     {
         var projects = ProjectDiscovery.Find(path, out var error);
         if (error is not null || projects.Count == 0)
@@ -61,6 +64,7 @@ internal static class LicensesCommand
         {
             var request = ProjectFileReader.CreateRequest(project);
             request.ProjectReferencesFromAssetsFile = true;
+            request.PolicyFilePath = policyFile ?? request.PolicyFilePath;
             var facts = FactsCollector.Collect(request);
             foreach (var problem in facts.Problems)
             {
@@ -113,7 +117,7 @@ internal static class LicensesCommand
 
     private static void WriteCsv(TextWriter output, IReadOnlyList<ProjectFacts> reports)
     {
-        output.Write("project,id,version,license,source,direct,devOnly,path,licenseUrl,licenseFile,confidence\n");
+        output.Write("project,id,version,license,source,direct,devOnly,path,licenseUrl,licenseFile,confidence,curation\n");
         foreach (var facts in reports)
         {
             foreach (var p in Sorted(facts))
@@ -122,7 +126,7 @@ internal static class LicensesCommand
                 {
                     facts.ProjectPath, p.Id, p.Version, p.License, DependencyReport.SourceName(p.Source), p.Direct ? "true" : "false",
                     p.DevOnly ? "true" : "false", string.Join(" > ", p.Path), p.LicenseUrl, p.LicenseFile,
-                    p.Confidence?.ToString("0.##", CultureInfo.InvariantCulture),
+                    p.Confidence?.ToString("0.##", CultureInfo.InvariantCulture), p.Curation,
                 };
                 output.Write(string.Join(",", fields.Select(Csv)) + "\n");
             }
@@ -165,6 +169,11 @@ internal static class LicensesCommand
             }
 
             console.Write(table);
+            foreach (var p in Sorted(facts).Where(p => p.Source == LicenseSource.Curated))
+            {
+                console.WriteLine("curated: " + p.Id + " " + p.Version + " is " + p.License + " (declared: " + (p.DeclaredLicense ?? "unknown") + "; source: " + p.Curation + ")");
+            }
+
             var known = facts.Packages.Count(p => p.License is not null);
             console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} package(s), {1} with a known licence", facts.Packages.Count, known));
         }

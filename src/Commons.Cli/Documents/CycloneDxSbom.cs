@@ -6,6 +6,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using Commons.Cli.Output;
+using Commons.Compliance.Facts;
 
 namespace Commons.Cli.Documents;
 
@@ -83,8 +84,19 @@ internal static class CycloneDxSbom
                     json.WriteEndArray();
                 }
 
-                Licenses(json, package.Fact.License, package.Fact.LicenseUrl);
+                var curated = package.Fact.Source == LicenseSource.Curated;
+                Licenses(json, package.Fact.License, package.Fact.LicenseUrl, curated ? "concluded" : null);
                 json.WriteString("purl", package.Purl);
+                if (curated)
+                {
+                    // The curation's provenance: where the team's correction of the package's metadata comes from.
+                    json.WriteStartArray("properties");
+                    Property(json, "commons:license-source", "curated");
+                    Property(json, "commons:curation", package.Fact.Curation ?? "");
+                    Property(json, "commons:declared-license", package.Fact.DeclaredLicense ?? "NOASSERTION");
+                    json.WriteEndArray();
+                }
+
                 json.WriteEndObject();
             }
 
@@ -119,8 +131,16 @@ internal static class CycloneDxSbom
 
     private static string ProjectRef(ProjectEntry project) => "project:" + project.RelativePath;
 
-    /// <summary>One expression, whole; an unknown licence known only by URL becomes a named licence with that URL.</summary>
-    private static void Licenses(Utf8JsonWriter json, string? expression, string? url)
+    private static void Property(Utf8JsonWriter json, string name, string value)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", name);
+        json.WriteString("value", value);
+        json.WriteEndObject();
+    }
+
+    /// <summary>One expression, whole (<paramref name="acknowledgement"/> <c>concluded</c> for a curated one); an unknown licence known only by URL becomes a named licence with that URL.</summary>
+    private static void Licenses(Utf8JsonWriter json, string? expression, string? url, string? acknowledgement = null)
     {
         if (expression is null && url is null)
         {
@@ -132,6 +152,7 @@ internal static class CycloneDxSbom
         if (expression is not null)
         {
             json.WriteString("expression", expression);
+            Json.WriteIfSet(json, "acknowledgement", acknowledgement);
         }
         else
         {

@@ -46,7 +46,14 @@ internal static class Notices
     private static void AppendPackage(StringBuilder sb, PackageEntry package)
     {
         sb.Append("\n## ").Append(Markdown.Inline(package.Id)).Append(' ').Append(Markdown.Inline(package.Version)).Append("\n\n");
-        sb.Append("Licence: ").Append(package.Fact.License is { } l ? "`" + l.Replace("`", "'") + "`" : "unknown").Append("\n");
+        sb.Append("Licence: ").Append(package.Fact.License is { } l ? "`" + l.Replace("`", "'") + "`" : "unknown");
+        if (package.Fact.Source == Compliance.Facts.LicenseSource.Curated)
+        {
+            // Curated: the package's metadata said otherwise (or nothing); the correction and its provenance are the team's.
+            sb.Append(" (curated: ").Append(Markdown.Inline(package.Fact.Curation ?? "")).Append(')');
+        }
+
+        sb.Append("\n");
         if (package.Fact.License is null && package.Fact.LicenseUrl is { } url)
         {
             sb.Append("Licence URL: <").Append(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http") ? uri.AbsoluteUri : Markdown.Inline(url)).Append(">\n");

@@ -8,6 +8,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Commons.Cli.Output;
+using Commons.Compliance.Facts;
 using Commons.Licensing;
 
 namespace Commons.Cli.Documents;
@@ -37,7 +38,7 @@ internal static class SpdxSbom
             json.WriteStartObject("creationInfo");
             json.WriteString("created", created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
             Json.WriteStrings(json, "creators", new[] { "Tool: commons-" + SarifReport.ToolVersion() });
-            json.WriteString("comment", "Licences as declared by each package (or mapped from its licence URL or identified from its licence file); " + SpdxCatalog.Default.ListVersion + ".");
+            json.WriteString("comment", "Licences as declared by each package (or mapped from its licence URL or identified from its licence file); a licence corrected by a curation of the policy file is the package's licenseConcluded, its provenance in licenseComments; " + SpdxCatalog.Default.ListVersion + ".");
             json.WriteEndObject();
             Json.WriteStrings(json, "documentDescribes", projectIds.Values);
 
@@ -66,8 +67,15 @@ internal static class SpdxSbom
                 json.WriteString("versionInfo", package.Version);
                 json.WriteString("downloadLocation", NoAssertion);
                 json.WriteBoolean("filesAnalyzed", false);
-                json.WriteString("licenseConcluded", NoAssertion);
-                json.WriteString("licenseDeclared", package.Fact.License ?? NoAssertion);
+                // A curated licence is a conclusion drawn by the team, not what the package declares (SPDX 2.3 §7.13, §7.15).
+                var curated = package.Fact.Source == LicenseSource.Curated;
+                json.WriteString("licenseConcluded", curated ? package.Fact.License : NoAssertion);
+                json.WriteString("licenseDeclared", (curated ? package.Fact.DeclaredLicense : package.Fact.License) ?? NoAssertion);
+                if (curated)
+                {
+                    json.WriteString("licenseComments", "curated: " + package.Fact.Curation);
+                }
+
                 json.WriteString("copyrightText", NoAssertion);
                 json.WriteString("primaryPackagePurpose", "LIBRARY");
                 if (package.Sha512Hex is { } sha)
@@ -87,7 +95,7 @@ internal static class SpdxSbom
                 json.WriteString("referenceLocator", package.Purl);
                 json.WriteEndObject();
                 json.WriteEndArray();
-                if (package.Fact.License is null && package.Fact.LicenseUrl is { } url)
+                if (package.Fact.License is null && package.Fact.LicenseUrl is { } url && !curated)
                 {
                     json.WriteString("comment", "licence given only as a URL: " + url);
                 }

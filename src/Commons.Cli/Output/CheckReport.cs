@@ -14,11 +14,12 @@ namespace Commons.Cli.Output;
 /// <summary>A finding as the tool reports it: with its effective severity and the projects that raised it.</summary>
 internal sealed class ReportedFinding
 {
-    public ReportedFinding(Finding finding, RuleSeverity severity, string? relativePath)
+    public ReportedFinding(Finding finding, RuleSeverity severity, string? relativePath, bool suppressed = false)
     {
         Finding = finding;
         Severity = severity;
         RelativePath = relativePath;
+        Suppressed = suppressed;
     }
 
     public Finding Finding { get; }
@@ -31,6 +32,9 @@ internal sealed class ReportedFinding
     public string? RelativePath { get; }
 
     public List<string> Projects { get; } = new();
+
+    /// <summary>Recorded in the baseline: not counted, not printed; in SARIF with a <c>suppressions</c> entry, as the build writes it.</summary>
+    public bool Suppressed { get; }
 
     /// <summary><c>path(line,col)</c>, or "(project)" for a file-less finding.</summary>
     public string Where => Finding.Location is { } l
@@ -49,11 +53,12 @@ internal sealed class ReportedFinding
 /// <summary>Every finding of a run, once each, ordered by rule then place; shared by every output format.</summary>
 internal sealed class CheckReport
 {
-    private CheckReport(string root, IReadOnlyList<string> projects, IReadOnlyList<ReportedFinding> findings)
+    private CheckReport(string root, IReadOnlyList<string> projects, IReadOnlyList<ReportedFinding> findings, IReadOnlyList<ReportedFinding> suppressed)
     {
         Root = root;
         Projects = projects;
         Findings = findings;
+        Suppressed = suppressed;
     }
 
     /// <summary>The folder paths are reported against: the repository root when known, else the checked folder.</summary>
@@ -62,7 +67,11 @@ internal sealed class CheckReport
     /// <summary>The checked projects, relative to <see cref="Root"/>.</summary>
     public IReadOnlyList<string> Projects { get; }
 
+    /// <summary>The findings reported: what the build would print.</summary>
     public IReadOnlyList<ReportedFinding> Findings { get; }
+
+    /// <summary>The findings the baseline records: the build reports them as suppressed.</summary>
+    public IReadOnlyList<ReportedFinding> Suppressed { get; }
 
     public int Count(RuleSeverity severity) => Findings.Count(f => f.Severity == severity);
 
@@ -83,17 +92,19 @@ internal sealed class CheckReport
                     continue;
                 }
 
-                // A repository-wide finding is raised by every project (as the analyzer does per project): report it once.
+                // A repository-wide finding is raised by every project (as the analyzer does per project): report it once. One
+                // recorded in the baseline for some projects and not others is both suppressed and reported, as the build has it.
                 var relative = finding.Location is { } l ? Relative(root, l.Path) : null;
-                var key = finding.RuleId + "\n" + finding.Message + "\n" + relative + "\n" + finding.Location;
+                var suppressed = project.IsRecorded(finding);
+                var key = finding.RuleId + "\n" + finding.Message + "\n" + relative + "\n" + finding.Location + "\n" + suppressed;
                 if (!byKey.TryGetValue(key, out var reported))
                 {
-                    reported = new ReportedFinding(finding, severity, relative);
+                    reported = new ReportedFinding(finding, severity, relative, suppressed);
                     byKey.Add(key, reported);
                 }
                 else if (severity > reported.Severity)
                 {
-                    var stronger = new ReportedFinding(finding, severity, relative);
+                    var stronger = new ReportedFinding(finding, severity, relative, suppressed);
                     stronger.Projects.AddRange(reported.Projects);
                     byKey[key] = reported = stronger;
                 }
@@ -112,7 +123,8 @@ internal sealed class CheckReport
             .ThenBy(f => f.Finding.Location?.Column ?? 0)
             .ThenBy(f => f.Finding.Message, StringComparer.Ordinal)
             .ToArray();
-        return new CheckReport(root, projects.Select(p => Relative(root, p.Project.FullPath)).ToArray(), ordered);
+        return new CheckReport(root, projects.Select(p => Relative(root, p.Project.FullPath)).ToArray(),
+            ordered.Where(f => !f.Suppressed).ToArray(), ordered.Where(f => f.Suppressed).ToArray());
     }
 
     public static string Relative(string root, string path)

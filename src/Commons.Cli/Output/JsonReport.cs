@@ -9,8 +9,9 @@ using Commons.Compliance.Rules;
 namespace Commons.Cli.Output;
 
 /// <summary>
-/// <c>--format json</c>: <c>{"root", "projects": [...], "summary": {"errors", "warnings", "notes"},
-/// "findings": [{"ruleId", "severity", "title", "message", "location"?: {"path", "line", "column", "endLine", "endColumn"}, "projects", "helpUri"}]}</c>.
+/// <c>--format json</c>: <c>{"root", "projects": [...], "summary": {"errors", "warnings", "notes", "suppressed"},
+/// "findings": [{"ruleId", "severity", "title", "message", "location"?: {"path", "line", "column", "endLine", "endColumn"}, "projects", "helpUri"}],
+/// "suppressed": [the findings the baseline records, in the same shape]}</c>.
 /// </summary>
 internal static class JsonReport
 {
@@ -25,34 +26,41 @@ internal static class JsonReport
             json.WriteNumber("errors", report.Count(RuleSeverity.Error));
             json.WriteNumber("warnings", report.Count(RuleSeverity.Warning));
             json.WriteNumber("notes", report.Count(RuleSeverity.Info));
+            json.WriteNumber("suppressed", report.Suppressed.Count);
             json.WriteEndObject();
-            json.WriteStartArray("findings");
-            foreach (var finding in report.Findings)
-            {
-                json.WriteStartObject();
-                json.WriteString("ruleId", finding.Finding.RuleId);
-                json.WriteString("severity", ReportedFinding.SeverityName(finding.Severity));
-                json.WriteString("title", finding.Rule.Title);
-                json.WriteString("message", finding.Finding.Message);
-                if (finding.Finding.Location is { } l)
-                {
-                    json.WriteStartObject("location");
-                    json.WriteString("path", finding.RelativePath);
-                    json.WriteNumber("line", l.Line);
-                    json.WriteNumber("column", l.Column);
-                    json.WriteNumber("endLine", l.EndLine);
-                    json.WriteNumber("endColumn", l.EndColumn);
-                    json.WriteEndObject();
-                }
+            WriteFindings(json, "findings", report.Findings);
+            WriteFindings(json, "suppressed", report.Suppressed);
+            json.WriteEndObject();
+        }));
+    }
 
-                Json.WriteStrings(json, "projects", finding.Projects);
-                json.WriteString("helpUri", finding.Rule.HelpLink);
+    private static void WriteFindings(Utf8JsonWriter json, string name, System.Collections.Generic.IEnumerable<ReportedFinding> findings)
+    {
+        json.WriteStartArray(name);
+        foreach (var finding in findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", finding.Finding.RuleId);
+            json.WriteString("severity", ReportedFinding.SeverityName(finding.Severity));
+            json.WriteString("title", finding.Rule.Title);
+            json.WriteString("message", finding.Finding.Message);
+            if (finding.Finding.Location is { } l)
+            {
+                json.WriteStartObject("location");
+                json.WriteString("path", finding.RelativePath);
+                json.WriteNumber("line", l.Line);
+                json.WriteNumber("column", l.Column);
+                json.WriteNumber("endLine", l.EndLine);
+                json.WriteNumber("endColumn", l.EndColumn);
                 json.WriteEndObject();
             }
 
-            json.WriteEndArray();
+            Json.WriteStrings(json, "projects", finding.Projects);
+            json.WriteString("helpUri", finding.Rule.HelpLink);
             json.WriteEndObject();
-        }));
+        }
+
+        json.WriteEndArray();
     }
 }
 

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Commons.Compliance.Baseline;
 using Commons.Compliance.Rules;
 
 namespace Commons.Cli.Output;
@@ -15,7 +16,8 @@ namespace Commons.Cli.Output;
 /// <c>--format sarif</c>: SARIF 2.1.0 as GitHub code scanning accepts it: every rule in <c>tool.driver.rules</c>,
 /// paths relative to <c>%SRCROOT%</c> (the repository root), a region on every location, and a stable fingerprint.
 /// Every finding has a location (a repository-wide one points at the project that raised it, as in the build); were one
-/// file-less, it would point at line 1 of that project, since code scanning rejects a result without a location.
+/// file-less, it would point at line 1 of that project, since code scanning rejects a result without a location. A finding the
+/// baseline records is kept, with a <c>suppressions</c> entry.
 /// </summary>
 internal static class SarifReport
 {
@@ -54,7 +56,7 @@ internal static class SarifReport
             json.WriteEndObject();
 
             json.WriteStartArray("results");
-            foreach (var finding in report.Findings)
+            foreach (var finding in report.Findings.Concat(report.Suppressed))
             {
                 WriteResult(json, finding, rules.ToList().FindIndex(r => r.Id == finding.Finding.RuleId));
             }
@@ -105,6 +107,10 @@ internal static class SarifReport
         json.WriteStartObject("message");
         json.WriteString("text", finding.Finding.Message);
         json.WriteEndObject();
+        if (finding.Suppressed)
+        {
+            WriteBaselineSuppression(json, finding.Finding.RuleId);
+        }
 
         var location = finding.Finding.Location;
         var path = finding.RelativePath ?? finding.Projects.FirstOrDefault() ?? ".";
@@ -137,6 +143,24 @@ internal static class SarifReport
         json.WriteString("commonsFinding/v1", Fingerprint(finding.Finding.RuleId + "\n" + path + "\n" + finding.Finding.Message));
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A finding the baseline records, kept with a suppression exactly as the compiler's SARIF log shows one that the package's
+    /// <c>BaselineSuppressor</c> suppressed (Roslyn's SarifV2ErrorLogger: kind <c>inSource</c>, the suppressor's id and
+    /// justification in <c>properties.suppressionType</c>), so that code scanning shows the build's log and this one alike.
+    /// </summary>
+    private static void WriteBaselineSuppression(Utf8JsonWriter json, string ruleId)
+    {
+        json.WriteStartArray("suppressions");
+        json.WriteStartObject();
+        json.WriteString("kind", "inSource");
+        json.WriteStartObject("properties");
+        json.WriteString("suppressionType", "DiagnosticSuppressor { Suppression Id: " + BaselineMatch.SuppressionId(ruleId)
+            + ", Suppression Justification: " + BaselineMatch.SuppressionJustification + " }");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     /// <summary>A relative path as a URI reference: each segment percent-encoded, forward slashes.</summary>

@@ -40,10 +40,11 @@ internal static class TextReport
     }
 
     public static string Summary(CheckReport report)
-        => report.Findings.Count == 0
+        => (report.Findings.Count == 0
             ? "No findings."
             : report.Count(RuleSeverity.Error) + " error(s), " + report.Count(RuleSeverity.Warning) + " warning(s), "
-              + report.Count(RuleSeverity.Info) + " note(s) from " + report.ByRule().Count() + " rule(s).";
+              + report.Count(RuleSeverity.Info) + " note(s) from " + report.ByRule().Count() + " rule(s).")
+            + (report.Suppressed.Count == 0 ? "" : " " + report.Suppressed.Count + " finding(s) recorded in the baseline are not shown.");
 
     private static Color Colour(RuleSeverity severity) => severity switch
     {

@@ -6,6 +6,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Commons.Compliance;
+using Commons.Compliance.Baseline;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Headers;
 using Commons.Compliance.Input;
@@ -27,6 +28,9 @@ internal sealed class WorkspaceOptions
 
     /// <summary>Told what is being done, for the progress display.</summary>
     public Action<string> Progress { get; set; } = _ => { };
+
+    /// <summary>Read the repository's baseline, as the build does; <c>commons baseline</c> turns it off to see every finding.</summary>
+    public bool UseBaseline { get; set; } = true;
 }
 
 /// <summary>One project, evaluated, collected and judged by the same code as the build and the analyzer.</summary>
@@ -35,7 +39,7 @@ internal sealed class AnalyzedProject
     private readonly HashSet<Finding> inSourceFiles;
 
     public AnalyzedProject(EvaluatedProject project, ProjectFacts facts, ComplianceInput input, IReadOnlyList<Finding> findings,
-        IEnumerable<Finding> inSourceFiles, SeverityResolution severities)
+        IEnumerable<Finding> inSourceFiles, SeverityResolution severities, BaselineMatch? baseline = null)
     {
         Project = project;
         Facts = facts;
@@ -43,6 +47,7 @@ internal sealed class AnalyzedProject
         Findings = findings;
         this.inSourceFiles = new HashSet<Finding>(inSourceFiles);
         Severities = severities;
+        Baseline = baseline ?? BaselineMatch.For(input);
     }
 
     public EvaluatedProject Project { get; }
@@ -58,8 +63,14 @@ internal sealed class AnalyzedProject
     /// <summary>How the project's compilation would configure each finding's severity (analyzer configuration, NoWarn, the gate …).</summary>
     public SeverityResolution Severities { get; }
 
+    /// <summary>The baseline's view of this project: which findings it records, and the entry each finding would be recorded as.</summary>
+    public BaselineMatch Baseline { get; }
+
     /// <summary>The severity the build would give the finding, or null when it suppresses it.</summary>
     public RuleSeverity? SeverityOf(Finding finding) => Severities.Resolve(finding, inSourceFiles.Contains(finding));
+
+    /// <summary>Whether the baseline records the finding: the build reports it as suppressed, and so does the tool.</summary>
+    public bool IsRecorded(Finding finding) => Baseline.IsRecorded(finding);
 }
 
 /// <summary>
@@ -116,7 +127,7 @@ internal static class Workspace
                 }
 
                 options.Progress("checking " + project.Name);
-                results.Add(Analyze(project));
+                results.Add(Analyze(project, options.UseBaseline));
             }
         }
         finally
@@ -128,7 +139,7 @@ internal static class Workspace
     }
 
     /// <summary>Collects and judges one evaluated project (public for tests that build their own evaluation).</summary>
-    public static AnalyzedProject Analyze(EvaluatedProject project)
+    public static AnalyzedProject Analyze(EvaluatedProject project, bool useBaseline = true)
     {
         var request = new CollectionRequest(project.FullPath)
         {
@@ -138,6 +149,8 @@ internal static class Workspace
             IsTestProject = string.Equals(project.Get(PropertyNames.IsTestProject), "true", StringComparison.OrdinalIgnoreCase),
             Online = string.Equals(project.Get("CommonsOnline"), "true", StringComparison.OrdinalIgnoreCase),
             PolicyFilePath = PolicyFilePath(project),
+            BaselineEnabled = useBaseline ? project.Get(PropertyNames.Baseline) : "false",
+            BaselineFile = project.Get(PropertyNames.BaselineFile),
         };
         request.PackageReferences.AddRange(project.PackageReferences);
         request.PackageVersions.AddRange(project.PackageVersions);
@@ -165,6 +178,14 @@ internal static class Workspace
             policy = PolicyFile.Parse(policyPath, policyText);
         }
 
+        // The baseline, found and read by the rule the targets follow (BaselineLocation), as the compiler would receive it.
+        BaselineFile? baseline = null;
+        if (BaselineLocation.Resolve(project.Directory, facts.RepositoryRoot, request.BaselineEnabled, request.BaselineFile) is { } location
+            && AddDocument(files, TextFileKinds.Baseline, location.Path, BaselineLocation.MaxBytes) is { } baselineText)
+        {
+            baseline = BaselineFile.Read(location.Path, baselineText);
+        }
+
         foreach (var declaring in project.DeclaringFiles)
         {
             if (ReadText(declaring) is { } text)
@@ -178,6 +199,7 @@ internal static class Workspace
             Facts = read.Facts,
             FactsError = read.Error,
             Policy = policy,
+            Baseline = baseline,
             Today = DateTime.UtcNow.Date,
         };
 
@@ -196,7 +218,11 @@ internal static class Workspace
         }
 
         findings.AddRange(inSourceFiles);
-        return new AnalyzedProject(project, facts, input, findings, inSourceFiles, AnalyzerConfiguration.For(project, input.Properties));
+
+        // The baseline's entries that none of these findings matches any more, as the analyzer's 09xx family reports them.
+        var match = BaselineMatch.For(input);
+        findings.AddRange(match.StaleEntries(findings));
+        return new AnalyzedProject(project, facts, input, findings, inSourceFiles, AnalyzerConfiguration.For(project, input.Properties), match);
     }
 
     /// <summary>
@@ -241,9 +267,9 @@ internal static class Workspace
     }
 
     /// <summary>Adds a repository document or the policy file when the reading rule makes it a text, as the targets do; returns its text.</summary>
-    private static string? AddDocument(List<TextFile> files, string kind, string path)
+    private static string? AddDocument(List<TextFile> files, string kind, string path, long maxBytes = BoundedFile.DefaultMaxBytes)
     {
-        var read = DocumentReader.Read(path);
+        var read = DocumentReader.Read(path, maxBytes);
         if (read.State != FileContent.Text)
         {
             // Not handed to the compiler either; the collection records why (or the rules judge an empty file as "").

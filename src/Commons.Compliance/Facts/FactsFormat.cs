@@ -51,7 +51,7 @@ public static class FactsFormat
             Line(sb, "package", p.Id, p.Version, p.License, p.Source.ToString(), p.LicenseUrl, p.LicenseFile,
                 p.Confidence is double c ? Num(c) : null, Bool(p.Direct), Bool(p.DevOnly), string.Join(">", p.Path),
                 p.ReferenceLocation?.File, p.ReferenceLocation is { } l1 ? Int(l1.Line) : null,
-                p.ReferenceLocation is { } l2 ? Int(l2.Column) : null, p.Problem);
+                p.ReferenceLocation is { } l2 ? Int(l2.Column) : null, p.Problem, p.Curation, p.DeclaredLicense);
         }
 
         foreach (var r in facts.ProjectReferences.OrderBy(r => r.Path, StringComparer.Ordinal))
@@ -163,6 +163,8 @@ public static class FactsFormat
                     DevOnly = Get(f, 9) == "1",
                     ReferenceLocation = Loc(Get(f, 11), Get(f, 12), Get(f, 13)),
                     Problem = Get(f, 14),
+                    Curation = Get(f, 15),
+                    DeclaredLicense = Get(f, 16),
                 };
                 if (Get(f, 10) is { } path)
                 {

@@ -129,6 +129,12 @@ public enum LicenseSource
     /// only a URL that maps to none (the URL is kept).
     /// </summary>
     PackagedFile,
+
+    /// <summary>
+    /// Corrected by a curation of the policy file (<c>[curation: Package.Id]</c>): <see cref="PackageFact.Curation"/> says where
+    /// the fact comes from, <see cref="PackageFact.DeclaredLicense"/> what the metadata said.
+    /// </summary>
+    Curated,
 }
 
 /// <summary>A place in a file, 1-based line and column.</summary>
@@ -184,6 +190,12 @@ public sealed class PackageFact
 
     /// <summary>Why the licence could not be read, when it could not (bad nuspec, licence file escaping the package …).</summary>
     public string? Problem { get; set; }
+
+    /// <summary>For <see cref="LicenseSource.Curated"/>: the curation's provenance (a URL or a sentence saying where the fact comes from).</summary>
+    public string? Curation { get; set; }
+
+    /// <summary>For <see cref="LicenseSource.Curated"/>: the licence the package's metadata gave before the curation, or null when unknown.</summary>
+    public string? DeclaredLicense { get; set; }
 }
 
 /// <summary>A ProjectReference and the licence it declares.</summary>
@@ -212,6 +224,7 @@ public enum CollectionProblemKind
     PublicCodeUnreadable,
     PolicyFileUnreadable,
     OnlineLookupFailed,
+    BaselineFileUnreadable,
 }
 
 public sealed class CollectionProblem

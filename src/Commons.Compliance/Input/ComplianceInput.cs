@@ -4,6 +4,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Commons.Compliance.Baseline;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Policy;
 
@@ -33,6 +34,9 @@ public sealed class ComplianceInput
 
     /// <summary>The parsed policy file, when one is configured.</summary>
     public PolicyFile? Policy { get; set; }
+
+    /// <summary>The parsed baseline (<c>commons.baseline.json</c>), when the repository has one and it is not turned off.</summary>
+    public BaselineFile? Baseline { get; set; }
 
     /// <summary>Today's date, for exception expiry; passed in so that the rules stay pure and testable.</summary>
     public DateTime Today { get; set; } = new DateTime(2000, 1, 1);
@@ -105,6 +109,7 @@ public static class TextFileKinds
     public const string Facts = "Facts";
     public const string PolicyFile = "PolicyFile";
     public const string ProjectFile = "ProjectFile";
+    public const string Baseline = "Baseline";
 }
 
 /// <summary>The contract's property names (build-contract.md).</summary>
@@ -137,6 +142,8 @@ public static class PropertyNames
     public const string ResourceKind = "CommonsResourceKind";
     public const string CopyrightHolder = "CommonsCopyrightHolder";
     public const string Enabled = "CommonsEnabled";
+    public const string Baseline = "CommonsBaseline";
+    public const string BaselineFile = "CommonsBaselineFile";
 
     /// <summary>Every property the analyzer reads from <c>build_property.*</c>.</summary>
     public static IReadOnlyList<string> All { get; } = new[]
@@ -144,6 +151,6 @@ public static class PropertyNames
         ProjectFullPath, TargetFramework, PrimaryTargetFramework, RepositoryRoot, PackageLicenseExpression, PackageLicenseFile,
         PackageLicenseUrl, IsPackable, IsTestProject, PackageReadmeFile, RepositoryUrl, PackageProjectUrl, Description, Authors,
         Copyright, PackageId, Gate, Policy, AllowedLicenses, DeniedLicenses, IgnoredPackages, PolicyFile, SpdxHeaders, UseContext,
-        ResourceKind, CopyrightHolder, Enabled,
+        ResourceKind, CopyrightHolder, Enabled, Baseline, BaselineFile,
     };
 }

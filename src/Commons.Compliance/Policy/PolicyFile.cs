@@ -20,14 +20,21 @@ namespace Commons.Compliance.Policy;
 /// </code>
 /// A section names a package id (case-insensitive); <c>reason</c> is required; <c>expires</c> (yyyy-MM-dd) and
 /// <c>license</c> (the exception holds only while the package has that licence) are optional. <c>#</c> and <c>;</c> start comments.
+/// A <c>[curation: Package.Id]</c> section is no exception but a corrected fact (<see cref="PolicyCuration"/>).
 /// </summary>
 public sealed class PolicyFile
 {
     public PolicyFile(string path, IReadOnlyList<PolicyException> exceptions, IReadOnlyList<PolicyFileError> errors)
+        : this(path, exceptions, errors, Array.Empty<PolicyCuration>())
+    {
+    }
+
+    public PolicyFile(string path, IReadOnlyList<PolicyException> exceptions, IReadOnlyList<PolicyFileError> errors, IReadOnlyList<PolicyCuration> curations)
     {
         Path = path;
         Exceptions = exceptions;
         Errors = errors;
+        Curations = curations;
     }
 
     public string Path { get; }
@@ -36,6 +43,9 @@ public sealed class PolicyFile
 
     /// <summary>Lines that could not be understood; each becomes a CMN0902 finding and the line is ignored.</summary>
     public IReadOnlyList<PolicyFileError> Errors { get; }
+
+    /// <summary>The <c>[curation: Package.Id]</c> sections: corrected licence facts (<see cref="PolicyCuration"/>), distinct from exceptions.</summary>
+    public IReadOnlyList<PolicyCuration> Curations { get; }
 
     /// <summary>The largest policy file read, in characters: a real one is a few KB.</summary>
     public const int MaxLength = 1024 * 1024;
@@ -54,17 +64,19 @@ public sealed class PolicyFile
     {
         var exceptions = new List<PolicyException>();
         var errors = new List<PolicyFileError>();
+        var curations = new List<PolicyCuration>();
         Section? current = null;
+        PolicyCuration.Section? curation = null;
         if (text.IndexOf('\0') >= 0)
         {
             errors.Add(new PolicyFileError(1, "the policy file is not text (it holds NUL characters): not read"));
-            return new PolicyFile(path, exceptions, errors);
+            return new PolicyFile(path, exceptions, errors, curations);
         }
 
         if (text.Length > MaxLength)
         {
             errors.Add(new PolicyFileError(1, "the policy file is larger than " + (MaxLength / 1024).ToString(CultureInfo.InvariantCulture) + " KB: not read"));
-            return new PolicyFile(path, exceptions, errors);
+            return new PolicyFile(path, exceptions, errors, curations);
         }
 
         var lines = text.Split('\n');
@@ -80,14 +92,25 @@ public sealed class PolicyFile
             if (line[0] == '[')
             {
                 Close(current, exceptions, errors);
+                curation?.Close(curations, errors);
+                current = null;
+                curation = null;
                 if (line[line.Length - 1] != ']' || line.Length < 3)
                 {
                     errors.Add(new PolicyFileError(lineNumber, "a section header must be [Package.Id]"));
-                    current = null;
                     continue;
                 }
 
-                current = new Section(line.Substring(1, line.Length - 2).Trim(), lineNumber);
+                var header = line.Substring(1, line.Length - 2).Trim();
+                if (PolicyCuration.IsCurationHeader(header))
+                {
+                    curation = new PolicyCuration.Section(header, lineNumber);
+                }
+                else
+                {
+                    current = new Section(header, lineNumber);
+                }
+
                 continue;
             }
 
@@ -98,14 +121,20 @@ public sealed class PolicyFile
                 continue;
             }
 
+            var key = line.Substring(0, equals).Trim().ToLowerInvariant();
+            var value = line.Substring(equals + 1).Trim();
+            if (curation is not null)
+            {
+                curation.Set(key, value, lineNumber, errors);
+                continue;
+            }
+
             if (current is null)
             {
                 errors.Add(new PolicyFileError(lineNumber, "a 'key = value' line comes before any [Package.Id] section"));
                 continue;
             }
 
-            var key = line.Substring(0, equals).Trim().ToLowerInvariant();
-            var value = line.Substring(equals + 1).Trim();
             switch (key)
             {
                 case "reason":
@@ -132,7 +161,8 @@ public sealed class PolicyFile
         }
 
         Close(current, exceptions, errors);
-        return new PolicyFile(path, exceptions, Bounded(errors));
+        curation?.Close(curations, errors);
+        return new PolicyFile(path, exceptions, Bounded(errors), curations);
     }
 
     private static string Excerpt(string text) => Printable.Excerpt(text, MaxExcerpt);

@@ -5,6 +5,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Commons.Compliance.Baseline;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Input;
 using Commons.Compliance.Policy;
@@ -46,6 +47,7 @@ internal static class DependencyRules
         var packages = facts.Packages.Where(p => !IsIgnored(p.Id, ignored)).ToArray();
         var outbound = context.Outbound;
         var policies = context.Policies(includeFrenchList: true);
+        var recorded = RecordedLicenses(context);
         foreach (var package in packages)
         {
             if (ExceptionFor(context, package) is not null)
@@ -55,6 +57,7 @@ internal static class DependencyRules
 
             CheckKnown(context, package);
             CheckPolicyAndCompatibility(context, package, outbound, policies);
+            CheckLicenseChanged(context, package, recorded);
         }
 
         CheckAttribution(context, packages);
@@ -138,6 +141,34 @@ internal static class DependencyRules
             context.Report(RuleIds.DependencyLicenseNeedsReview, location, package.Id, package.Version, inbound.ToString(), outbound.ToString(), use.Name, verdict.Reason, via);
         }
     }
+
+    /// <summary>The packages the baseline recorded, by id; empty without a baseline.</summary>
+    private static ILookup<string, BaselinePackage> RecordedLicenses(RuleContext context)
+        => (context.Input.Baseline?.Packages ?? Array.Empty<BaselinePackage>()).ToLookup(p => p.Id, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// CMN0108: the package's licence is none of the licences the baseline recorded for its id (any version); an unknown licence
+    /// counts as a licence. A package the baseline never saw is new, and judged by the other rules alone. The recorded version
+    /// named is the same version when recorded, else the highest one recorded (the one the team last accepted).
+    /// </summary>
+    private static void CheckLicenseChanged(RuleContext context, PackageFact package, ILookup<string, BaselinePackage> recorded)
+    {
+        var records = recorded[package.Id].ToArray();
+        if (records.Length == 0 || records.Any(r => SameLicense(r.License, package.License)))
+        {
+            return;
+        }
+
+        var previous = records.FirstOrDefault(r => string.Equals(r.Version, package.Version, StringComparison.OrdinalIgnoreCase))
+            ?? records.Aggregate((a, b) => (PackageVersionOrder.Compare(a.Version, b.Version) ?? 0) >= 0 ? a : b);
+        context.Report(RuleIds.DependencyLicenseChanged, Location(context, package), package.Id, package.Version, Licence(package.License),
+            Licence(previous.License), previous.Version, Via(package));
+    }
+
+    private static bool SameLicense(string? a, string? b)
+        => a is null || b is null ? a is null && b is null : string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static string Licence(string? license) => license is null ? "unknown" : "'" + license + "'";
 
     /// <summary>DevOnly → development-only; else the project's <c>CommonsUseContext</c>; else dynamic-link.</summary>
     private static (string Name, UseContext Context) UseOf(RuleContext context, PackageFact package)

@@ -28,6 +28,7 @@ public static class RuleIds
     public const string DependencyLicenseNeedsReview = "CMN0105";
     public const string AttributionWithoutNotices = "CMN0106";
     public const string StalePolicyException = "CMN0107";
+    public const string DependencyLicenseChanged = "CMN0108";
 
     public const string NoReadme = "CMN0201";
     public const string ReadmeLacksEssentials = "CMN0202";
@@ -65,6 +66,7 @@ public static class RuleIds
     public const string FactsMissing = "CMN0901";
     public const string InputUnreadable = "CMN0902";
     public const string FactsStale = "CMN0903";
+    public const string StaleBaselineEntry = "CMN0905";
 }
 
 /// <summary>
@@ -84,6 +86,13 @@ public static class RuleCatalog
     private static readonly string[] HeaderKeys = { "CommonsSpdxHeaders" };
     private static readonly string[] NoKeys = { };
 
+    // What tells two findings of one rule apart in the baseline, besides the file (RuleDescriptor.BaselineSubject).
+    private static readonly BaselineSubject PackageId = new(0, "the package id");
+    private static readonly BaselineSubject Expression = new(0, "the licence expression");
+    private static readonly BaselineSubject Url = new(0, "the URL");
+    private static readonly BaselineSubject Problem = new(0, "the problem");
+    private static readonly BaselineSubject LicenceId = new(0, "the licence id");
+
     private static readonly RuleDescriptor[] Table =
     {
         // 00xx — the project's own licence.
@@ -102,23 +111,23 @@ public static class RuleCatalog
         Rule(RuleIds.DeclaredLicenseInvalid, "Declared licence expression is invalid, unknown or deprecated",
             "PackageLicenseExpression '{0}' is not a valid SPDX expression: {1}",
             RuleCategories.ProjectLicense, RuleSeverity.Warning, LicenseKeys,
-            "NuGet rejects deprecated ids and flags unknown ones; an expression that does not parse cannot be checked by anyone."),
+            "NuGet rejects deprecated ids and flags unknown ones; an expression that does not parse cannot be checked by anyone.", baselineSubject: Expression),
         Rule(RuleIds.DeclaredLicenseDiffersFromFile, "Declared licence differs from the licence file",
             "PackageLicenseExpression '{0}' differs from the licence file '{1}' ({2})",
             RuleCategories.ProjectLicense, RuleSeverity.Warning, LicenseKeys,
-            "When the package metadata and the repository's licence text disagree, users cannot know which licence they received."),
+            "When the package metadata and the repository's licence text disagree, users cannot know which licence they received.", baselineSubject: Expression),
         Rule(RuleIds.LicenseNotOpen, "Licence is not an open licence",
             "The project's licence '{0}' is not an open licence: {1}",
             RuleCategories.ProjectLicense, RuleSeverity.Warning, LicenseKeys,
-            "An open-source licence cannot forbid commercial use, derivatives or fields of use; non-commercial and source-available licences make the project no commons."),
+            "An open-source licence cannot forbid commercial use, derivatives or fields of use; non-commercial and source-available licences make the project no commons.", baselineSubject: Expression),
         Rule(RuleIds.LicenseUnfitForResource, "Licence unfit for the kind of resource",
             "The licence '{0}' is not made for {1}: {2}",
             RuleCategories.ProjectLicense, RuleSeverity.Warning, new[] { "PackageLicenseExpression", "CommonsResourceKind", Gate },
-            "Creative Commons licences other than CC0 are not meant for code, and software licences fit data badly; the wrong kind leaves key rights unclear."),
+            "Creative Commons licences other than CC0 are not meant for code, and software licences fit data badly; the wrong kind leaves key rights unclear.", baselineSubject: Expression),
         Rule(RuleIds.LicenseOutsidePolicy, "Project licence outside the configured policy",
             "The project's licence '{0}' is not allowed by the policy ({1})",
             RuleCategories.ProjectLicense, RuleSeverity.Warning, PolicyKeys,
-            "An organisation's licence policy usually applies to what it publishes as much as to what it consumes."),
+            "An organisation's licence policy usually applies to what it publishes as much as to what it consumes.", baselineSubject: Expression),
         Rule(RuleIds.SeveralLicenseFiles, "Several licence files without a combining statement",
             "The repository has several licence files ({0}) and no declared expression says how they combine",
             RuleCategories.ProjectLicense, RuleSeverity.Warning, LicenseKeys,
@@ -126,29 +135,29 @@ public static class RuleCatalog
         Rule(RuleIds.DeprecatedPackageLicenseUrl, "Deprecated PackageLicenseUrl",
             "PackageLicenseUrl '{0}' is deprecated: use PackageLicenseExpression (or PackageLicenseFile)",
             RuleCategories.ProjectLicense, RuleSeverity.Warning, new[] { "PackageLicenseUrl", Gate },
-            "A URL points at a text that can change under the package; NuGet deprecated it (NU5125) in favour of an SPDX expression."),
+            "A URL points at a text that can change under the package; NuGet deprecated it (NU5125) in favour of an SPDX expression.", baselineSubject: Url),
 
         // 01xx — dependencies.
         Rule(RuleIds.DependencyLicenseUnknown, "Dependency licence unknown",
             "The licence of package '{0}' {1} is unknown{2}",
             RuleCategories.Dependencies, RuleSeverity.Warning, DependencyKeys,
-            "Code under an unknown licence may not be used at all; unknown is a finding, never a pass."),
+            "Code under an unknown licence may not be used at all; unknown is a finding, never a pass.", baselineSubject: PackageId),
         Rule(RuleIds.DependencyLicenseUrlUnmapped, "Dependency licence given only as an unmapped URL",
             "Package '{0}' {1} gives only a licence URL that maps to no SPDX licence: {2}",
             RuleCategories.Dependencies, RuleSeverity.Warning, DependencyKeys,
-            "A licence URL that is not versioned may point at a different text tomorrow; someone must read it and record the decision."),
+            "A licence URL that is not versioned may point at a different text tomorrow; someone must read it and record the decision.", baselineSubject: PackageId),
         Rule(RuleIds.DependencyLicenseDenied, "Dependency licence denied by policy",
             "Package '{0}' {1} is licensed '{2}', which the policy does not allow ({3}){4}",
             RuleCategories.Dependencies, RuleSeverity.Warning, DependencyKeys,
-            "The policy records what the organisation decided it may use; a denied licence needs a decision, not a silent build."),
+            "The policy records what the organisation decided it may use; a denied licence needs a decision, not a silent build.", baselineSubject: PackageId),
         Rule(RuleIds.DependencyLicenseIncompatible, "Dependency licence incompatible with the project's licence",
             "Package '{0}' {1} is licensed '{2}', incompatible with the project's '{3}' when used as {4}: {5} (source: {6}){7}",
             RuleCategories.Dependencies, RuleSeverity.Warning, DependencyKeys,
-            "Distributing a work that combines incompatible licences breaks one of them; the project cannot honour both."),
+            "Distributing a work that combines incompatible licences breaks one of them; the project cannot honour both.", baselineSubject: PackageId),
         Rule(RuleIds.DependencyLicenseNeedsReview, "Dependency licence needs review",
             "Package '{0}' {1} is licensed '{2}', which needs a review against the project's '{3}' when used as {4}: {5}{6}",
             RuleCategories.Dependencies, RuleSeverity.Info, DependencyKeys,
-            "Some combinations depend on facts a tool cannot see (network use, a later licence version); a person must decide."),
+            "Some combinations depend on facts a tool cannot see (network use, a later licence version); a person must decide.", baselineSubject: PackageId),
         Rule(RuleIds.AttributionWithoutNotices, "Attribution required and no third-party notices file",
             "{0} shipped package(s) need attribution in a notices file ({1}) and the repository has no THIRD-PARTY-NOTICES file",
             RuleCategories.Dependencies, RuleSeverity.Info, new[] { "CommonsIgnoredPackages", "CommonsPolicyFile" },
@@ -156,7 +165,12 @@ public static class RuleCatalog
         Rule(RuleIds.StalePolicyException, "Policy exception is stale",
             "The policy exception for '{0}' {1}: remove or renew it",
             RuleCategories.Dependencies, RuleSeverity.Warning, new[] { "CommonsPolicyFile" },
-            "Exceptions that outlive their package or their expiry date hide future problems behind an old decision."),
+            "Exceptions that outlive their package or their expiry date hide future problems behind an old decision.", baselineSubject: PackageId),
+        Rule(RuleIds.DependencyLicenseChanged, "Dependency licence changed",
+            "The licence of package '{0}' {1} is {2}; the baseline recorded {3} for {4}: review the change, then run 'commons baseline' to accept it{5}",
+            RuleCategories.Dependencies, RuleSeverity.Warning, new[] { "CommonsBaseline", "CommonsBaselineFile", "CommonsIgnoredPackages", "CommonsPolicyFile", Gate },
+            "Packages change licence between versions (to source-available or paid licences); a version bump is the moment a team must see it, not a later audit.",
+            baselineSubject: PackageId),
 
         // 02xx — community and documentation files.
         Rule(RuleIds.NoReadme, "No README",
@@ -226,11 +240,11 @@ public static class RuleCatalog
         Rule(RuleIds.InvalidSpdxHeaderExpression, "SPDX-License-Identifier is invalid or deprecated",
             "SPDX-License-Identifier '{0}' {1}",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
-            "A header that no tool can read states no licence; deprecated ids are ambiguous (GPL-2.0 only or or-later?).", buildOnly: false, codeFix: true),
+            "A header that no tool can read states no licence; deprecated ids are ambiguous (GPL-2.0 only or or-later?).", buildOnly: false, codeFix: true, baselineSubject: Expression),
         Rule(RuleIds.HeaderLicenseNotInProject, "Header licence is not the project's",
             "SPDX-License-Identifier '{0}' names '{1}', which is neither the project's licence nor in LICENSES/",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, new[] { "CommonsSpdxHeaders", "PackageLicenseExpression" },
-            "Every licence used in a file must have its text in the repository (REUSE: missing licence text).", buildOnly: false, codeFix: false),
+            "Every licence used in a file must have its text in the repository (REUSE: missing licence text).", buildOnly: false, codeFix: false, baselineSubject: Expression),
         Rule(RuleIds.NoSpdxFileCopyrightText, "Source file has no SPDX-FileCopyrightText",
             "The file has no SPDX-FileCopyrightText header",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, new[] { "CommonsSpdxHeaders", "CommonsCopyrightHolder" },
@@ -238,7 +252,7 @@ public static class RuleCatalog
         Rule(RuleIds.LicenseTextMissing, "Licence used but its text is not in LICENSES/",
             "'{0}' licenses this file ({1}) but LICENSES/ has no text for it: add LICENSES/{2}.txt",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
-            "REUSE asks for the text of every licence a file uses in LICENSES/, so that the terms travel with the code (reuse lint: missing licenses).", buildOnly: false),
+            "REUSE asks for the text of every licence a file uses in LICENSES/, so that the terms travel with the code (reuse lint: missing licenses).", buildOnly: false, baselineSubject: LicenceId),
         Rule(RuleIds.LicenseTextUnused, "Licence text in LICENSES/ is not used",
             "LICENSES/ holds the text of '{0}' but no file is licensed under it: remove '{1}' or license the files it is meant for",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
@@ -268,11 +282,11 @@ public static class RuleCatalog
         Rule(RuleIds.PublicCodeInvalid, "publiccode.yml is invalid",
             "publiccode.yml: {0}",
             RuleCategories.PublicSector, RuleSeverity.Warning, NoKeys,
-            "Catalogues of public software (Developers Italia, the Dutch and French catalogues) reject an invalid publiccode.yml."),
+            "Catalogues of public software (Developers Italia, the Dutch and French catalogues) reject an invalid publiccode.yml.", baselineSubject: Problem),
         Rule(RuleIds.PublicCodeLicenseDiffers, "publiccode.yml licence differs from the project's",
             "publiccode.yml legal.license '{0}' differs from the project's licence '{1}'",
             RuleCategories.PublicSector, RuleSeverity.Warning, new[] { "PackageLicenseExpression" },
-            "The catalogue entry and the code must state the same licence."),
+            "The catalogue entry and the code must state the same licence.", baselineSubject: Expression),
         Rule(RuleIds.NoPublicCode, "No publiccode.yml",
             "The repository has no publiccode.yml, which the 'fr-public-sector' policy expects",
             RuleCategories.PublicSector, RuleSeverity.Warning, new[] { "CommonsPolicy" },
@@ -280,7 +294,7 @@ public static class RuleCatalog
         Rule(RuleIds.LicenseNotOnPublicSectorList, "Licence not on the French administration's list",
             "The project's licence '{0}' is not on the French administration's list of licences ({1})",
             RuleCategories.PublicSector, RuleSeverity.Warning, new[] { "CommonsPolicy", "PackageLicenseExpression" },
-            "French administrations may publish code only under a licence listed by decree (CRPA D323-2-1)."),
+            "French administrations may publish code only under a licence listed by decree (CRPA D323-2-1).", baselineSubject: Expression),
 
         // 09xx — the tool's own trouble.
         Rule(RuleIds.FactsMissing, "Commons facts missing or unreadable",
@@ -289,12 +303,16 @@ public static class RuleCatalog
             "Without the facts file the licence, dependency and community rules cannot run; the package's build targets did not run or failed."),
         Rule(RuleIds.InputUnreadable, "Input unreadable",
             "{0} could not be read: {1}",
-            RuleCategories.Tooling, RuleSeverity.Warning, new[] { "CommonsPolicyFile" },
+            RuleCategories.Tooling, RuleSeverity.Warning, new[] { "CommonsPolicyFile", "CommonsBaselineFile" },
             "A rule that cannot read its input would otherwise pass silently."),
         Rule(RuleIds.FactsStale, "Commons facts are stale",
             "The facts file was collected for '{0}', not for this project '{1}': rebuild",
             RuleCategories.Tooling, RuleSeverity.Warning, NoKeys,
             "Facts from another project or target framework would judge the wrong dependencies."),
+        Rule(RuleIds.StaleBaselineEntry, "Baseline entry matches nothing",
+            "The baseline entry {0} at '{1}'{2} matches no finding of '{3}' any more: run 'commons baseline' to drop it",
+            RuleCategories.Tooling, RuleSeverity.Info, new[] { "CommonsBaseline", "CommonsBaselineFile" },
+            "A baseline that only shrinks shows the debt paid off; an entry left for a fixed finding would hide the same finding if it came back."),
     };
 
     private static readonly Dictionary<string, RuleDescriptor> ById = Table.ToDictionary(r => r.Id, StringComparer.Ordinal);
@@ -317,6 +335,7 @@ public static class RuleCatalog
         IReadOnlyList<string> keys,
         string description,
         bool buildOnly = true,
-        bool codeFix = false)
-        => new(id, title, message, category, severity, buildOnly, codeFix, keys, description);
+        bool codeFix = false,
+        BaselineSubject? baselineSubject = null)
+        => new(id, title, message, category, severity, buildOnly, codeFix, keys, description, baselineSubject);
 }

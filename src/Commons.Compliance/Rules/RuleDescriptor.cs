@@ -29,7 +29,8 @@ public sealed class RuleDescriptor
         bool isBuildOnly,
         bool hasCodeFix,
         IReadOnlyList<string> configurationKeys,
-        string description)
+        string description,
+        BaselineSubject? baselineSubject = null)
     {
         Id = id;
         Title = title;
@@ -40,6 +41,7 @@ public sealed class RuleDescriptor
         HasCodeFix = hasCodeFix;
         ConfigurationKeys = configurationKeys;
         Description = description;
+        BaselineSubject = baselineSubject;
     }
 
     /// <summary><c>CMN</c> and four digits.</summary>
@@ -66,6 +68,19 @@ public sealed class RuleDescriptor
     /// <summary>Why the rule matters, one or two sentences ending with a period.</summary>
     public string Description { get; }
 
+    /// <summary>
+    /// What, besides the rule and the file, tells one finding of this rule from another in <c>commons.baseline.json</c> (the
+    /// package id for a dependency rule …); null when the rule and the file are enough. Never a line: an entry survives line moves.
+    /// </summary>
+    public BaselineSubject? BaselineSubject { get; }
+
+    /// <summary>Whether a finding of this rule can be recorded in the baseline: not the tool's own trouble (09xx), which must be fixed.</summary>
+    public bool IsBaselined => !Id.StartsWith("CMN09", System.StringComparison.Ordinal);
+
+    /// <summary>The finding's subject for the baseline: the message argument the rule names, or "".</summary>
+    public string SubjectOf(IReadOnlyList<string> arguments)
+        => BaselineSubject is { } subject && subject.Argument < arguments.Count ? arguments[subject.Argument] : "";
+
     /// <summary>The rule's section in rules.md (GitHub anchors are lower case).</summary>
     public string HelpLink => string.Format(CultureInfo.InvariantCulture, HelpLinkFormat, Id.ToLowerInvariant());
 
@@ -80,6 +95,22 @@ public sealed class RuleDescriptor
 
         return string.Format(CultureInfo.InvariantCulture, MessageFormat, args);
     }
+}
+
+/// <summary>Which message argument of a rule is the subject a baseline entry records, and what it is, for rules.md.</summary>
+public sealed class BaselineSubject
+{
+    public BaselineSubject(int argument, string name)
+    {
+        Argument = argument;
+        Name = name;
+    }
+
+    /// <summary>The 0-based index of the argument in the rule's message.</summary>
+    public int Argument { get; }
+
+    /// <summary>What the argument is ("the package id"), as rules.md says it.</summary>
+    public string Name { get; }
 }
 
 /// <summary>The fixed set of categories (one per id range).</summary>

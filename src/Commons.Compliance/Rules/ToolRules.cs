@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
+using System;
 using System.Linq;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Input;
@@ -33,6 +34,17 @@ internal static class ToolRules
             {
                 var location = problem.Location is { } l ? FindingLocation.At(l.File, context.TextOf(l.File), l.Line, l.Column) : context.ProjectStart();
                 context.Report(RuleIds.InputUnreadable, location, problem.Location?.File ?? problem.Kind.ToString(), problem.Message);
+            }
+        }
+
+        if (context.Input.Baseline is { } baseline)
+        {
+            var text = context.TextOf(baseline.Path);
+            foreach (var error in baseline.Errors)
+            {
+                var line = Math.Max(1, error.Line);
+                var location = text is null ? new FindingLocation(baseline.Path, line, 1, line, 1) : FindingLocation.OfLine(baseline.Path, text, line);
+                context.Report(RuleIds.InputUnreadable, location, "The baseline file", "line " + line + ": " + error.Message);
             }
         }
 

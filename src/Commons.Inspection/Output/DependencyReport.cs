@@ -13,7 +13,8 @@ namespace Commons.Inspection.Output;
 /// <summary>
 /// The dependency report, <c>obj/commons.dependencies.json</c>:
 /// <c>{"project", "targetFramework", "packages": [{"id", "version", "license", "source", "direct", "devOnly", "path",
-/// "licenseUrl"?, "licenseFile"?, "confidence"?, "problem"?}]}</c>. The licence text itself is never copied into it.
+/// "licenseUrl"?, "licenseFile"?, "confidence"?, "problem"?, "curation"?, "declaredLicense"?}]}</c>. The licence text itself is
+/// never copied into it. A curated package (source <c>curated</c>) names the curation's provenance and what its metadata declared.
 /// </summary>
 public static class DependencyReport
 {
@@ -74,6 +75,12 @@ public static class DependencyReport
             }
 
             WriteIfSet(writer, "problem", package.Problem);
+            WriteIfSet(writer, "curation", package.Curation);
+            if (package.Source == LicenseSource.Curated)
+            {
+                writer.WriteString("declaredLicense", package.DeclaredLicense);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -81,7 +88,7 @@ public static class DependencyReport
         writer.WriteEndObject();
     }
 
-    /// <summary>The report's name for a licence source: <c>expression</c>, <c>file</c>, <c>url</c>, <c>online</c> or <c>none</c>.</summary>
+    /// <summary>The report's name for a licence source: <c>expression</c>, <c>file</c>, <c>url</c>, <c>packaged-file</c>, <c>online</c>, <c>curated</c> or <c>none</c>.</summary>
     public static string SourceName(LicenseSource source) => source == LicenseSource.PackagedFile ? "packaged-file" : source.ToString().ToLowerInvariant();
 
     private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)

@@ -41,7 +41,41 @@ public static class ProjectFileReader
 
         request.IsTestProject = string.Equals(PropertyOf(projectPath, "IsTestProject"), "true", StringComparison.OrdinalIgnoreCase)
             || request.PackageReferences.Any(r => string.Equals(r.Id, "Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase));
+        request.PolicyFilePath = PolicyFile(projectPath);
         return request;
+    }
+
+    /// <summary>
+    /// The <c>CommonsPolicyFile</c> (for its curations) from the project file, else the nearest <c>Directory.Build.props</c>, as a
+    /// full path: <c>$(MSBuildThisFileDirectory)</c> and <c>$(MSBuildProjectDirectory)</c> are expanded, a relative path is taken
+    /// from the project's folder, as the targets take it; null when unset or written with other properties (MSBuild alone knows
+    /// those: <c>commons check</c> and <c>commons sbom</c> evaluate the project).
+    /// </summary>
+    public static string? PolicyFile(string projectPath)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(projectPath))!;
+        var defining = PropertyOf(projectPath, "CommonsPolicyFile") is not null ? projectPath : FindAbove(directory, "Directory.Build.props");
+        if (defining is null || PropertyOf(defining, "CommonsPolicyFile") is not { } value)
+        {
+            return null;
+        }
+
+        var expanded = value
+            .Replace("$(MSBuildThisFileDirectory)", Path.GetDirectoryName(Path.GetFullPath(defining)) + Path.DirectorySeparatorChar)
+            .Replace("$(MSBuildProjectDirectory)", directory);
+        if (expanded.Contains("$("))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Path.GetFullPath(Path.Combine(directory, expanded));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The ProjectReferences the assets file recorded, each with the licence its project declares.</summary>

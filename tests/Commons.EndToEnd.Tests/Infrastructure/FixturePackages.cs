@@ -22,5 +22,10 @@ public static class FixturePackages
 
     public static readonly FixturePackage Mit = new FixturePackage("Fixture.Mit").WithExpression("MIT");
 
-    public static readonly FixturePackage[] All = { Gpl3, MitWrapper, Lgpl, GplAnalyzer, MitOrGpl2, Mit };
+    /// <summary>A package that moved from MIT to a source-available licence on a new major version (issue 15, CMN0108).</summary>
+    public static readonly FixturePackage ChangingMit = new FixturePackage("Fixture.Changing", "1.0.0").WithExpression("MIT");
+
+    public static readonly FixturePackage ChangingBusl = new FixturePackage("Fixture.Changing", "2.0.0").WithExpression("BUSL-1.1");
+
+    public static readonly FixturePackage[] All = { Gpl3, MitWrapper, Lgpl, GplAnalyzer, MitOrGpl2, Mit, ChangingMit, ChangingBusl };
 }

@@ -11,8 +11,11 @@ using System.Threading;
 namespace Commons.EndToEnd.Tests.Infrastructure;
 
 /// <summary>The outcome of one <c>dotnet build</c> of a sample: the process and the SARIF results of every compilation.</summary>
-public sealed record BuildOutcome(ProcessResult Process, IReadOnlyList<SarifResult> Results)
+public sealed record BuildOutcome(ProcessResult Process, IReadOnlyList<SarifResult> Results, IReadOnlyList<SarifResult>? SuppressedResults = null)
 {
+    /// <summary>Our results the compiler suppressed (the baseline's), each with its suppression.</summary>
+    public IReadOnlyList<SarifResult> Suppressed => (SuppressedResults ?? Array.Empty<SarifResult>()).Where(r => r.IsOurs).ToArray();
+
     public IReadOnlyList<SarifResult> Ours => Results.Where(r => r.IsOurs).ToArray();
 
     public IReadOnlyList<SarifResult> OfRule(string ruleId) => Results.Where(r => r.RuleId == ruleId).ToArray();
@@ -146,7 +149,7 @@ public sealed class PackageSample
         all.AddRange(arguments);
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = package.PackagesFolder };
         var process = DotnetProcess.Run(Root, all, environment);
-        return new BuildOutcome(process, SarifLog.ReadFolder(sarifFolder));
+        return new BuildOutcome(process, SarifLog.ReadFolder(sarifFolder), SarifLog.ReadFolder(sarifFolder, suppressed: true));
     }
 
     private string DirectoryBuildProps()

@@ -10,7 +10,7 @@ using System.Text.Json;
 namespace Commons.EndToEnd.Tests.Infrastructure;
 
 /// <summary>One diagnostic as the compiler wrote it into a SARIF 2.1 error log.</summary>
-public sealed record SarifResult(string RuleId, string Level, string Message, string? FilePath, int? StartLine, string LogFile)
+public sealed record SarifResult(string RuleId, string Level, string Message, string? FilePath, int? StartLine, string LogFile, string? Suppression = null)
 {
     public bool IsOurs => RuleId.StartsWith("CMN", StringComparison.Ordinal);
 
@@ -19,15 +19,20 @@ public sealed record SarifResult(string RuleId, string Level, string Message, st
     public override string ToString() => $"{RuleId} {Level} {FilePath}({StartLine}): {Message} [{Path.GetFileName(LogFile)}]";
 }
 
-/// <summary>Reads the <c>-p:ErrorLog=…,version=2.1</c> files of a build; suppressed results are left out, as a user never sees them.</summary>
+/// <summary>
+/// Reads the <c>-p:ErrorLog=…,version=2.1</c> files of a build; suppressed results are left out, as a user never sees them,
+/// unless asked for (then only they are read, each with its suppression's <c>suppressionType</c>).
+/// </summary>
 public static class SarifLog
 {
-    public static IReadOnlyList<SarifResult> ReadFolder(string folder)
+    public static IReadOnlyList<SarifResult> ReadFolder(string folder, bool suppressed = false)
         => Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.sarif").OrderBy(f => f, StringComparer.Ordinal).SelectMany(Read).ToArray()
+            ? Directory.GetFiles(folder, "*.sarif").OrderBy(f => f, StringComparer.Ordinal).SelectMany(f => Read(f, suppressed)).ToArray()
             : Array.Empty<SarifResult>();
 
-    public static IReadOnlyList<SarifResult> Read(string file)
+    public static IReadOnlyList<SarifResult> Read(string file) => Read(file, suppressed: false);
+
+    public static IReadOnlyList<SarifResult> Read(string file, bool suppressed)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(file));
         var results = new List<SarifResult>();
@@ -40,10 +45,14 @@ public static class SarifLog
 
             foreach (var result in runResults.EnumerateArray())
             {
-                if (result.TryGetProperty("suppressions", out var suppressions) && suppressions.GetArrayLength() > 0)
+                var isSuppressed = result.TryGetProperty("suppressions", out var suppressions) && suppressions.GetArrayLength() > 0;
+                if (isSuppressed != suppressed)
                 {
                     continue;
                 }
+
+                var suppression = isSuppressed && suppressions[0].TryGetProperty("properties", out var properties)
+                    && properties.TryGetProperty("suppressionType", out var type) ? type.GetString() : null;
 
                 var ruleId = result.GetProperty("ruleId").GetString() ?? string.Empty;
                 var level = result.TryGetProperty("level", out var levelElement) ? levelElement.GetString() ?? "warning" : "warning";
@@ -51,7 +60,7 @@ public static class SarifLog
                     ? text.GetString() ?? string.Empty
                     : string.Empty;
                 var (path, line) = Location(result);
-                results.Add(new SarifResult(ruleId, level, message, path, line, file));
+                results.Add(new SarifResult(ruleId, level, message, path, line, file, suppression));
             }
         }
 
