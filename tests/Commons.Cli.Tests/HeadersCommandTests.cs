@@ -202,6 +202,23 @@ public sealed class HeadersCommandTests : IDisposable
         Assert.Equal(new[] { "LICENSES/GPL-2.0.txt 1 1 CMN0408", "c.sh 2 1 CMN0405" }, Rows(output).OrderBy(r => r, StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// Two texts for one id in LICENSES/: reuse lint stops ("Multiple licenses resolve to MIT"), so the tree is not compliant;
+    /// the first text licenses the files and the second is named. Found by the differential run (it passed in silence).
+    /// </summary>
+    [Fact]
+    public void TwoTextsForOneLicence_AreNamedAtTheSecond()
+    {
+        Write("src/Good.cs", GoodCs);
+        Write("LICENSES/MIT.md", "MIT licence text, again\n");
+
+        var (exit, output, _) = Run("headers", root);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("LICENSES/MIT.txt(1,1): warning CMN0412: 'LICENSES/MIT.md' and 'LICENSES/MIT.txt' are both the text of 'MIT': keep one", output, StringComparison.Ordinal);
+        Assert.EndsWith("2 file(s) checked, 1 with findings (1).", output.Trim(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Fix_AddsTheMissingHeaders_InEachFileTypesCommentStyle_AndSidecarsForFilesWithoutComments()
     {

@@ -14,7 +14,7 @@ namespace Commons.Compliance.Reuse;
 /// <summary>
 /// <c>reuse lint</c> as findings: the 04xx rules over every covered file of a project (no licensing or copyright information,
 /// invalid expressions, licence texts missing from <c>LICENSES/</c>) and over <c>LICENSES/</c> itself (unused, misnamed,
-/// deprecated, without extension texts), each located at the file at fault. Pure: the files were read by Commons.Inspection.
+/// deprecated, without extension, two texts for one id), each located at the file at fault. Pure: the files were read by Commons.Inspection.
 /// </summary>
 public static class ReuseLint
 {
@@ -53,9 +53,19 @@ public static class ReuseLint
             findings.AddRange(FileFindings(verdict, scope, catalog));
         }
 
+        var firstById = new Dictionary<string, ReuseLicenseFile>(StringComparer.Ordinal);
         foreach (var license in scope.WholeProject ? project.LicenseFiles : Array.Empty<ReuseLicenseFile>())
         {
             var at = Line(scope, license.RelativePath, 1);
+            if (firstById.TryGetValue(license.Id, out var first))
+            {
+                findings.Add(new Finding(RuleIds.LicenseTextDuplicated, new[] { first.RelativePath, license.RelativePath, license.Id }, at));
+            }
+            else
+            {
+                firstById.Add(license.Id, license);
+            }
+
             if (!license.HasExtension)
             {
                 findings.Add(new Finding(RuleIds.LicenseFileWithoutExtension, new[] { license.RelativePath }, at));

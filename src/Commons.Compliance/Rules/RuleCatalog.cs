@@ -57,6 +57,7 @@ public static class RuleIds
     public const string LicenseFileWithoutExtension = "CMN0409";
     public const string CoveredFileUnreadable = "CMN0410";
     public const string GlobalLicensingInvalid = "CMN0411";
+    public const string LicenseTextDuplicated = "CMN0412";
 
     public const string PublicCodeInvalid = "CMN0501";
     public const string PublicCodeLicenseDiffers = "CMN0502";
@@ -277,6 +278,10 @@ public static class RuleCatalog
             "{0} cannot be used: {1}",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
             "The files it should license are then judged without it; reuse lint stops on it."),
+        Rule(RuleIds.LicenseTextDuplicated, "Two licence texts in LICENSES/ for one id",
+            "'{0}' and '{1}' are both the text of '{2}': keep one",
+            RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
+            "A licence is found by its id: with two texts nobody can tell which one the files are under; reuse lint stops on it."),
 
         // 05xx — public sector.
         Rule(RuleIds.PublicCodeInvalid, "publiccode.yml is invalid",
