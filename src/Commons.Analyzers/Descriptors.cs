@@ -90,6 +90,10 @@ public static class Descriptors
         RuleIds.DependencyLicenseChanged, Title(RuleIds.DependencyLicenseChanged), Message(RuleIds.DependencyLicenseChanged), RuleCategories.Dependencies, DiagnosticSeverity.Warning,
         isEnabledByDefault: true, Description(RuleIds.DependencyLicenseChanged), HelpLink(RuleIds.DependencyLicenseChanged), BuildOnly);
 
+    public static readonly DiagnosticDescriptor CMN0110 = new(
+        RuleIds.UnshippedDependencyLicense, Title(RuleIds.UnshippedDependencyLicense), Message(RuleIds.UnshippedDependencyLicense), RuleCategories.Dependencies, DiagnosticSeverity.Info,
+        isEnabledByDefault: true, Description(RuleIds.UnshippedDependencyLicense), HelpLink(RuleIds.UnshippedDependencyLicense), BuildOnly);
+
     public static readonly DiagnosticDescriptor CMN0201 = new(
         RuleIds.NoReadme, Title(RuleIds.NoReadme), Message(RuleIds.NoReadme), RuleCategories.Community, DiagnosticSeverity.Warning,
         isEnabledByDefault: true, Description(RuleIds.NoReadme), HelpLink(RuleIds.NoReadme), BuildOnly);
@@ -222,13 +226,17 @@ public static class Descriptors
         RuleIds.FactsStale, Title(RuleIds.FactsStale), Message(RuleIds.FactsStale), RuleCategories.Tooling, DiagnosticSeverity.Warning,
         isEnabledByDefault: true, Description(RuleIds.FactsStale), HelpLink(RuleIds.FactsStale), BuildOnly);
 
+    public static readonly DiagnosticDescriptor CMN0904 = new(
+        RuleIds.ProjectNotChecked, Title(RuleIds.ProjectNotChecked), Message(RuleIds.ProjectNotChecked), RuleCategories.Tooling, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, Description(RuleIds.ProjectNotChecked), HelpLink(RuleIds.ProjectNotChecked), BuildOnly);
+
     public static readonly DiagnosticDescriptor CMN0905 = new(
         RuleIds.StaleBaselineEntry, Title(RuleIds.StaleBaselineEntry), Message(RuleIds.StaleBaselineEntry), RuleCategories.Tooling, DiagnosticSeverity.Info,
         isEnabledByDefault: true, Description(RuleIds.StaleBaselineEntry), HelpLink(RuleIds.StaleBaselineEntry), BuildOnly);
 
     /// <summary>Every descriptor, in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        CMN0001, CMN0002, CMN0003, CMN0004, CMN0005, CMN0006, CMN0007, CMN0008, CMN0009, CMN0010, CMN0101, CMN0102, CMN0103, CMN0104, CMN0105, CMN0106, CMN0107, CMN0108, CMN0201, CMN0202, CMN0203, CMN0204, CMN0205, CMN0206, CMN0207, CMN0208, CMN0301, CMN0302, CMN0303, CMN0304, CMN0305, CMN0306, CMN0401, CMN0402, CMN0403, CMN0404, CMN0405, CMN0406, CMN0407, CMN0408, CMN0409, CMN0410, CMN0411, CMN0412, CMN0501, CMN0502, CMN0503, CMN0504, CMN0901, CMN0902, CMN0903, CMN0905);
+        CMN0001, CMN0002, CMN0003, CMN0004, CMN0005, CMN0006, CMN0007, CMN0008, CMN0009, CMN0010, CMN0101, CMN0102, CMN0103, CMN0104, CMN0105, CMN0106, CMN0107, CMN0108, CMN0110, CMN0201, CMN0202, CMN0203, CMN0204, CMN0205, CMN0206, CMN0207, CMN0208, CMN0301, CMN0302, CMN0303, CMN0304, CMN0305, CMN0306, CMN0401, CMN0402, CMN0403, CMN0404, CMN0405, CMN0406, CMN0407, CMN0408, CMN0409, CMN0410, CMN0411, CMN0412, CMN0501, CMN0502, CMN0503, CMN0504, CMN0901, CMN0902, CMN0903, CMN0904, CMN0905);
 
     private static string Title(string id) => RuleCatalog.Get(id).Title;
 

@@ -7,6 +7,7 @@ using System.Linq;
 using Commons.Inspection;
 using Commons.Inspection.Dependencies;
 using Commons.Inspection.Output;
+using Commons.Inspection.Projects;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -28,6 +29,18 @@ public sealed class CollectCommonsFacts : Task
     public string? ReportFile { get; set; }
 
     public string? TargetFramework { get; set; }
+
+    /// <summary>The project's <c>TargetFrameworks</c>: the first one's build collects the packages of all of them.</summary>
+    public string? TargetFrameworks { get; set; }
+
+    /// <summary><c>OutputType</c>: an application ships the runtime assets of every package it uses.</summary>
+    public string? OutputType { get; set; }
+
+    /// <summary><c>IsPackable</c>: a library that is not packable ships nothing by itself.</summary>
+    public string? IsPackable { get; set; }
+
+    /// <summary><c>NuspecFile</c>: a project packed from its own nuspec is judged by that nuspec.</summary>
+    public string? NuspecFile { get; set; }
 
     public string? AssetsFile { get; set; }
 
@@ -66,6 +79,10 @@ public sealed class CollectCommonsFacts : Task
             var request = new CollectionRequest(ProjectPath)
             {
                 TargetFramework = Empty(TargetFramework),
+                AllTargetFrameworks = IsPrimary(TargetFramework, TargetFrameworks),
+                IsExecutable = ProjectFileReader.IsExecutable(OutputType),
+                NuspecFile = Empty(NuspecFile),
+                IsPackable = !string.Equals(IsPackable?.Trim(), "false", StringComparison.OrdinalIgnoreCase),
                 AssetsFilePath = Empty(AssetsFile),
                 ConfiguredRepositoryRoot = Empty(RepositoryRoot),
                 IsTestProject = IsTestProject,
@@ -107,7 +124,17 @@ public sealed class CollectCommonsFacts : Task
     }
 
     private static DeclaredReference Declared(ITaskItem item)
-        => new(item.ItemSpec, Empty(item.GetMetadata("DefiningProjectFullPath")));
+        => new(item.ItemSpec, Empty(item.GetMetadata("DefiningProjectFullPath")), Empty(item.GetMetadata("VersionOverride")) ?? Empty(item.GetMetadata("Version")));
+
+    /// <summary>
+    /// The build where the analyzer reports (the targets' <c>CommonsPrimaryTargetFramework</c>): the only one of a project,
+    /// or the first of <c>TargetFrameworks</c>. It judges the packages of every target framework, each finding once.
+    /// </summary>
+    internal static bool IsPrimary(string? targetFramework, string? targetFrameworks)
+    {
+        var first = (targetFrameworks ?? "").Split(';').Select(f => f.Trim()).FirstOrDefault(f => f.Length > 0);
+        return first is null || string.IsNullOrWhiteSpace(targetFramework) || string.Equals(first, targetFramework!.Trim(), StringComparison.OrdinalIgnoreCase);
+    }
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -22,6 +22,31 @@ public sealed class CollectionRequest
     /// <summary>The TargetFramework alias (<c>net8.0</c>); null collects every target framework of the assets file.</summary>
     public string? TargetFramework { get; set; }
 
+    /// <summary>
+    /// Collect the packages of every target framework of the assets file, each once with the frameworks that use it, while
+    /// <see cref="TargetFramework"/> still names the build the facts are for (the primary one of a multi-targeted project,
+    /// where the analyzer reports).
+    /// </summary>
+    public bool AllTargetFrameworks { get; set; }
+
+    /// <summary><c>OutputType</c> Exe or WinExe: the runtime assets of every package used reach the output.</summary>
+    public bool IsExecutable { get; set; }
+
+    /// <summary>
+    /// <c>IsPackable</c>. A library that is not packable distributes nothing by itself: what it uses ships only through the
+    /// projects that reference it, and is judged there.
+    /// </summary>
+    public bool IsPackable { get; set; } = true;
+
+    /// <summary>
+    /// False for a project that restore gives no assets file and that declares no package (a legacy project without
+    /// PackageReference or packages.config): it has no dependencies to collect, and no missing assets file to report.
+    /// </summary>
+    public bool HasRestoreGraph { get; set; } = true;
+
+    /// <summary>The project's own <c>.nuspec</c> (<c>NuspecFile</c>), when it is packed from one.</summary>
+    public string? NuspecFile { get; set; }
+
     /// <summary>The assets file; null means <c>obj/project.assets.json</c> beside the project.</summary>
     public string? AssetsFilePath { get; set; }
 
@@ -49,10 +74,11 @@ public sealed class CollectionRequest
     /// <summary>The evaluated <c>@(PackageVersion)</c> items (Central Package Management) with their defining files.</summary>
     public List<DeclaredReference> PackageVersions { get; } = new();
 
+    /// <summary>
+    /// The ProjectReferences MSBuild evaluated, with the licence each project declares. The assets file adds those of the
+    /// other target frameworks (their licence read from the project file as written).
+    /// </summary>
     public List<DeclaredProjectReference> ProjectReferences { get; } = new();
-
-    /// <summary>Without MSBuild (the CLI): take the ProjectReferences from the assets file and read their declared licence.</summary>
-    public bool ProjectReferencesFromAssetsFile { get; set; }
 
     /// <summary>Ask the package sources for missing licences (<c>CommonsOnline=true</c>).</summary>
     public bool Online { get; set; }

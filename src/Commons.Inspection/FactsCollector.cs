@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
+using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Commons.Compliance.Facts;
@@ -34,6 +36,22 @@ public static class FactsCollector
             {
                 facts.PublicCode = PublicCodeReader.Read(root, publicCode.FullPath, request.MaxBytes);
             }
+
+            facts.RepositoryRemote = GitRemote.Find(root);
+        }
+
+        if (request.NuspecFile is { } nuspec)
+        {
+            facts.Nuspec = ProjectNuspecReader.Read(Path.GetFullPath(Path.Combine(projectDirectory, nuspec)), request.MaxBytes);
+            if (facts.Nuspec.Problem is { } problem)
+            {
+                facts.Problems.Add(new CollectionProblem
+                {
+                    Kind = CollectionProblemKind.NuspecUnreadable,
+                    Message = "the project's nuspec " + facts.Nuspec.Path + ": " + problem,
+                    Location = File.Exists(facts.Nuspec.Path) ? new SourceLocation(facts.Nuspec.Path, 1, 1) : null,
+                });
+            }
         }
 
         PolicyFile? policy = null;
@@ -43,7 +61,7 @@ public static class FactsCollector
         }
 
         CheckBaselineFile(request, projectDirectory, facts);
-        CollectDependencies(request, projectPath, projectDirectory, facts);
+        var restoredReferences = CollectDependencies(request, projectPath, projectDirectory, facts);
 
         // Curations correct facts, so they are applied where facts are made: every report (the dependency report, licenses,
         // the SBOMs, the notices) and every rule then sees the curated licence, its source 'curated' and its provenance.
@@ -52,8 +70,7 @@ public static class FactsCollector
             PolicyCuration.Apply(policy.Curations, facts.Packages);
         }
 
-        // After the dependencies: without MSBuild the ProjectReferences come from the assets file.
-        facts.ProjectReferences.AddRange(DependencyCollector.ProjectReferences(request.ProjectReferences));
+        facts.ProjectReferences.AddRange(ProjectReferences(request, projectPath, projectDirectory, restoredReferences, facts.RepositoryRoot));
         return facts;
     }
 
@@ -96,8 +113,14 @@ public static class FactsCollector
         });
     }
 
-    private static void CollectDependencies(CollectionRequest request, string projectPath, string projectDirectory, ProjectFacts facts)
+    /// <summary>The packages of the assets file; returns the ProjectReferences restore recorded (null without an assets file).</summary>
+    private static List<ProjectReferenceFact>? CollectDependencies(CollectionRequest request, string projectPath, string projectDirectory, ProjectFacts facts)
     {
+        if (!request.HasRestoreGraph)
+        {
+            return null;
+        }
+
         var assetsPath = Path.GetFullPath(request.AssetsFilePath ?? Path.Combine(projectDirectory, "obj", "project.assets.json"));
         facts.AssetsFilePath = assetsPath;
         // The packages' licences are read in the background while NuGet parses the assets file; the collector reads the rest.
@@ -110,30 +133,90 @@ public static class FactsCollector
 
         if (lockFile is null)
         {
-            return;
+            return null;
         }
 
-        if (request.ProjectReferencesFromAssetsFile)
+        // The declarations were evaluated for TargetFramework (null: for every framework, as the CLI does).
+        AssetsFileReader.CheckFreshness(lockFile, assetsPath, projectPath, request.TargetFramework, request.PackageReferences, request.PackageVersions, facts.Problems);
+        var scope = new DependencyScope
         {
-            request.ProjectReferences.AddRange(ProjectFileReader.ProjectReferences(lockFile));
-        }
-
-        AssetsFileReader.CheckFreshness(lockFile, assetsPath, projectPath, request.PackageReferences.Select(r => r.Id), facts.Problems);
-        var packages = new DependencyCollector(store).Collect(lockFile, request.TargetFramework, request.IsTestProject, facts.Problems);
+            WholeProjectIsDevelopment = request.IsTestProject || (!request.IsPackable && !request.IsExecutable),
+            IsExecutable = request.IsExecutable,
+        };
+        var collected = new DependencyCollector(store).Collect(lockFile, request.AllTargetFrameworks ? null : request.TargetFramework, scope, facts.Problems);
 
         var locator = new ReferenceLocator();
-        foreach (var package in packages)
+        var fallbackFiles = Inside(ProjectFileReader.DeclaringFiles(projectPath), facts.RepositoryRoot);
+        var projectsByName = collected.ProjectReferences.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        foreach (var package in collected.Packages)
         {
             var directId = package.Path.Count > 0 ? package.Path[0] : package.Id;
-            package.ReferenceLocation = locator.Locate(directId, request.PackageReferences, request.PackageVersions);
+            var location = projectsByName.TryGetValue(directId, out var viaProject) && !string.Equals(directId, package.Id, StringComparison.OrdinalIgnoreCase)
+                ? locator.LocateProjectReference(viaProject.Path, projectDirectory, fallbackFiles)
+                : locator.Locate(directId, request.PackageReferences, request.PackageVersions, fallbackFiles);
+
+            // An implicit reference is declared by the SDK, outside the repository: never a place to point the user at.
+            package.ReferenceLocation = IsInside(location, facts.RepositoryRoot) ? location : null;
         }
 
         if (request.Online)
         {
             var cache = OnlineLicenseCache.Load(request.OnlineCachePath ?? OnlineLicenseEnricher.DefaultCachePath(), OnlineLicenseEnricher.DefaultExpiry);
-            new OnlineLicenseEnricher(OnlineLicenseEnricher.SourcesFor(projectDirectory), cache, request.OnlineBudget).Enrich(packages, facts.Problems);
+            new OnlineLicenseEnricher(OnlineLicenseEnricher.SourcesFor(projectDirectory), cache, request.OnlineBudget).Enrich(collected.Packages, facts.Problems);
         }
 
-        facts.Packages.AddRange(packages);
+        facts.Packages.AddRange(collected.Packages);
+        return collected.ProjectReferences;
+    }
+
+    /// <summary>
+    /// The ProjectReferences: those restore recorded (every target framework, with whether they flow), else the declared
+    /// ones; each with the licence its project declares and where the reference is written.
+    /// </summary>
+    private static IEnumerable<ProjectReferenceFact> ProjectReferences(
+        CollectionRequest request, string projectPath, string projectDirectory, List<ProjectReferenceFact>? restored, string? repositoryRoot)
+    {
+        var declared = request.ProjectReferences.GroupBy(r => r.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().License, StringComparer.Ordinal);
+        var references = restored ?? DependencyCollector.ProjectReferences(request.ProjectReferences);
+        var locator = new ReferenceLocator();
+        var files = Inside(ProjectFileReader.DeclaringFiles(projectPath), repositoryRoot);
+        foreach (var reference in references)
+        {
+            if (declared.TryGetValue(reference.Path, out var license))
+            {
+                reference.License = string.IsNullOrWhiteSpace(license) ? null : license;
+            }
+            else if (restored is not null)
+            {
+                // Declared for another target framework than the evaluated one, or no MSBuild to ask: read the project as written.
+                reference.License = ProjectFileReader.DeclaredLicense(reference.Path);
+            }
+
+            var location = locator.LocateProjectReference(reference.Path, projectDirectory, files);
+            reference.ReferenceLocation = IsInside(location, repositoryRoot) ? location : null;
+        }
+
+        return references.OrderBy(r => r.Path, StringComparer.Ordinal);
+    }
+
+    private static IReadOnlyList<string> Inside(IReadOnlyList<string> files, string? root)
+        => files.Where(f => root is null || IsInside(new SourceLocation(f, 1, 1), root)).ToList();
+
+    /// <summary>True for a location inside the repository (or anywhere when there is no repository root).</summary>
+    private static bool IsInside(SourceLocation? location, string? root)
+    {
+        if (location is null)
+        {
+            return false;
+        }
+
+        if (root is null)
+        {
+            return true;
+        }
+
+        var prefix = root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        return location.File.StartsWith(prefix, comparison);
     }
 }

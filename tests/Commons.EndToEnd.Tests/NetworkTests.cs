@@ -82,6 +82,33 @@ public sealed class NetworkTests
         Assert.DoesNotContain(Unlicensed.Id.ToLowerInvariant(), File.Exists(CacheFile(sample)) ? File.ReadAllText(CacheFile(sample)).ToLowerInvariant() : string.Empty, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void OnlineBuild_ReadsTheTextBehindAnUnmappedLicenseUrl_AndItsWarningGoes()
+    {
+        using var server = new LoopbackNuGetFeed();
+        var url = server.AddFile("/owner/project/blob/main/LICENSE", "text/plain; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(SampleFiles.MitLicense));
+
+        // The port is part of the version: a package cached by an earlier run names another port.
+        var urlOnly = new FixturePackage("Fixture.UrlOnly", "1.0." + server.Port).WithLicenseUrl(url);
+        urlOnly.WriteTo(package.FixtureFeed);
+        var sample = new PackageSample(package, "network-license-url");
+        sample.WriteCommunityFiles(SampleFiles.MitLicense);
+        sample.Write(ProjectPath, SampleFiles.Project("net10.0", "MIT", new[] { SampleFiles.Reference(urlOnly) }));
+        sample.Write("src/Sample/Greeter.cs", SampleFiles.Source("Greeter", "MIT"));
+        sample.WriteNuGetConfig(online: false);
+
+        var offline = sample.Build(ProjectPath, "-v:n");
+        Assert.True(offline.Process.Succeeded, offline.Describe());
+        Assert.Single(offline.OfRule("CMN0102"), r => r.Message.Contains(urlOnly.Id, StringComparison.Ordinal));
+        Assert.True(server.Connections == 0, "an offline build read the licence URL");
+
+        var online = sample.Build(ProjectPath, "--no-restore", "-v:n", "-p:CommonsOnline=true", "-p:CommonsOnlineCacheFile=" + CacheFile(sample));
+        Assert.True(online.Process.Succeeded, online.Describe());
+        Assert.Contains("/owner/project/blob/main/LICENSE", server.Requests);
+        Assert.Empty(online.OfRule("CMN0102"));
+        Assert.Equal(("MIT", "fetched-url"), ReportedPackage(sample, urlOnly.Id));
+    }
+
     /// <summary>
     /// An MIT library referencing <see cref="Unlicensed"/>, built once with the local feeds only (restore included); then
     /// its NuGet.Config also names <paramref name="feed"/>, the only network source, for the builds the test runs.
@@ -110,11 +137,11 @@ public sealed class NetworkTests
     private static string CacheFile(PackageSample sample) => sample.PathOf("online-cache.json");
 
     /// <summary>The <see cref="Unlicensed"/> entry of the project's dependency report: its licence and where it came from.</summary>
-    private static (string? License, string? Source) ReportedPackage(PackageSample sample)
+    private static (string? License, string? Source) ReportedPackage(PackageSample sample, string? id = null)
     {
         var report = Directory.GetFiles(sample.PathOf("src/Sample/obj"), "commons.dependencies.json", SearchOption.AllDirectories).Single();
         using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));
-        var entry = document.RootElement.GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetString() == Unlicensed.Id);
+        var entry = document.RootElement.GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetString() == (id ?? Unlicensed.Id));
         return (entry.GetProperty("license").GetString(), entry.GetProperty("source").GetString());
     }
 

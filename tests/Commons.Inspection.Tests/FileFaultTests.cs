@@ -168,7 +168,7 @@ public sealed class FileFaultTests
         File.Delete(Path.Combine(Package("Fix.Mit"), "fix.mit.nuspec"));
         Directory.Delete(Package("Fix.Gpl"), recursive: true);
 
-        var packages = new DependencyCollector().Collect(lockFile, "net10.0", wholeProjectIsDevelopment: false, problems).ToDictionary(p => p.Id);
+        var packages = new DependencyCollector().Collect(lockFile, "net10.0", new DependencyScope(), problems).Packages.ToDictionary(p => p.Id);
 
         Assert.Null(packages["Fix.ApacheFile"].License);
         Assert.Null(packages["Fix.Mit"].License);

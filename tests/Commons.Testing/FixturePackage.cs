@@ -14,8 +14,14 @@ namespace Commons.Testing;
 /// <summary>What a fixture package ships besides its nuspec.</summary>
 public enum FixtureAssets
 {
-    /// <summary><c>lib/netstandard2.0/_._</c>: a library that reaches the product (the placeholder keeps the compiler out of it).</summary>
+    /// <summary>
+    /// A library that reaches the product: a native runtime asset (<c>runtimes/any/native/</c>), copied into the output
+    /// like any runtime file but never loaded by the compiler, and NuGet's <c>_._</c> placeholder in <c>lib/netstandard2.0/</c>.
+    /// </summary>
     Library,
+
+    /// <summary>Only NuGet's <c>_._</c> placeholder in <c>lib/netstandard2.0/</c>: nothing of the package reaches the product.</summary>
+    PlaceholderOnly,
 
     /// <summary>Only <c>analyzers/dotnet/cs/</c> content: a development-only analyzer package.</summary>
     AnalyzersOnly,
@@ -155,6 +161,10 @@ public sealed class FixturePackage
         switch (Assets)
         {
             case FixtureAssets.Library:
+                Add(zip, "lib/netstandard2.0/_._", Array.Empty<byte>());
+                Add(zip, "runtimes/any/native/" + Id.ToLowerInvariant() + ".txt", Encoding.UTF8.GetBytes("a fixture's runtime file"));
+                break;
+            case FixtureAssets.PlaceholderOnly:
                 Add(zip, "lib/netstandard2.0/_._", Array.Empty<byte>());
                 break;
             case FixtureAssets.AnalyzersOnly:

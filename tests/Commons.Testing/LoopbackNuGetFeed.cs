@@ -59,6 +59,7 @@ public sealed class LoopbackNuGetFeed : IDisposable
     private readonly Socket socket;
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<string, string> registrations = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (string ContentType, byte[] Body)> files = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> requests = new();
     private readonly List<Socket> clients = new();
     private readonly object listening = new();
@@ -142,6 +143,17 @@ public sealed class LoopbackNuGetFeed : IDisposable
             + "\"packageContent\":\"" + BaseUrl + "v3/flat/" + lower + "/" + version + "/" + lower + "." + version + ".nupkg\","
             + "\"catalogEntry\":" + entry + "}]}]}";
         registrations[lower] = index;
+    }
+
+    /// <summary>
+    /// Serves <paramref name="body"/> at <paramref name="path"/> (beginning with '/') with <paramref name="contentType"/>, under
+    /// the feed's behaviour like every answer; returns the file's URL.
+    /// </summary>
+    public string AddFile(string path, string contentType, byte[] body)
+    {
+        files[path] = (contentType, body);
+        StartListening();
+        return BaseUrl.TrimEnd('/') + path;
     }
 
     public void Dispose()
@@ -251,6 +263,13 @@ public sealed class LoopbackNuGetFeed : IDisposable
                     await EndlessAsync(stream).ConfigureAwait(false);
                     break;
                 default:
+                    if (files.TryGetValue(path, out var file))
+                    {
+                        await WriteAsync(stream, "HTTP/1.1 200 OK\r\nContent-Type: " + file.ContentType + "\r\nContent-Length: "
+                            + file.Body.Length.ToString(CultureInfo.InvariantCulture) + "\r\nConnection: close\r\n\r\n", file.Body).ConfigureAwait(false);
+                        break;
+                    }
+
                     await AnswerAsync(stream, good).ConfigureAwait(false);
                     break;
             }
@@ -305,10 +324,15 @@ public sealed class LoopbackNuGetFeed : IDisposable
         }
     }
 
-    private static async Task WriteAsync(NetworkStream stream, string text)
+    private static async Task WriteAsync(NetworkStream stream, string text, byte[]? body = null)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         await stream.WriteAsync(bytes).ConfigureAwait(false);
+        if (body is not null)
+        {
+            await stream.WriteAsync(body).ConfigureAwait(false);
+        }
+
         await stream.FlushAsync().ConfigureAwait(false);
     }
 

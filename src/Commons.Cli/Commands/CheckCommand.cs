@@ -82,7 +82,12 @@ internal static class CheckCommand
             console.Error.WriteLine(TextReport.Summary(report));
         }
 
-        if (!options.Restore && projects.Any(p => !p.Project.AssetsFileExists))
+        if (MSBuildHost.SdkNote is { } sdk)
+        {
+            console.Error.WriteLine("note: " + sdk);
+        }
+
+        if (!options.Restore && projects.Any(p => !p.IsNotChecked && p.Project.AssetsFile is not null && !p.Project.AssetsFileExists))
         {
             console.Error.WriteLine("hint: some projects are not restored; --restore restores them into a private folder, outside the repository");
         }

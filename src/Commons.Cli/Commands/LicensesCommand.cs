@@ -9,6 +9,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Commons.Cli.Projects;
 using Commons.Compliance.Facts;
 using Commons.Inspection;
 using Commons.Inspection.Output;
@@ -58,12 +59,14 @@ internal static class LicensesCommand
             return ExitCodes.BadInput;
         }
 
+        // A project whose files move the assets file (UseArtifactsOutput, BaseIntermediateOutputPath …) is asked to MSBuild,
+        // which says where it is; the others are read as written, with obj/ beside them (no MSBuild: a tenth of the time).
         var reports = new List<ProjectFacts>();
         var unusable = 0;
         foreach (var project in projects)
         {
-            var request = ProjectFileReader.CreateRequest(project);
-            request.ProjectReferencesFromAssetsFile = true;
+            var evaluated = ProjectFileReader.MovesAssetsFile(project) && MSBuildHost.EnsureRegistered() is null ? EvaluatedRequest(console, project) : null;
+            var request = evaluated ?? ProjectFileReader.CreateRequest(project);
             request.PolicyFilePath = policyFile ?? request.PolicyFilePath;
             var facts = FactsCollector.Collect(request);
             foreach (var problem in facts.Problems)
@@ -93,6 +96,21 @@ internal static class LicensesCommand
         }
 
         return unusable == projects.Count ? ExitCodes.BadInput : ExitCodes.Success;
+    }
+
+    /// <summary>The request the check would make for <paramref name="project"/>, or null when MSBuild cannot evaluate it.</summary>
+    private static CollectionRequest? EvaluatedRequest(CliConsole console, string project)
+    {
+        try
+        {
+            using var evaluator = new ProjectEvaluator(new Dictionary<string, string>());
+            return Workspace.Request(evaluator.Evaluate(project));
+        }
+        catch (CliInputException ex)
+        {
+            console.Error.WriteLine("warning: " + ex.Message + "; reading the project file as written");
+            return null;
+        }
     }
 
     private static bool Restore(CliConsole console, string path)

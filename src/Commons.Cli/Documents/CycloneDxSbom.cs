@@ -85,8 +85,18 @@ internal static class CycloneDxSbom
                 }
 
                 var curated = package.Fact.Source == LicenseSource.Curated;
-                Licenses(json, package.Fact.License, package.Fact.LicenseUrl, curated ? "concluded" : null);
+                var fetched = package.FetchedUrlProvenance;
+                Licenses(json, package.Fact.License, package.Fact.LicenseUrl, curated || fetched is not null ? "concluded" : null);
                 json.WriteString("purl", package.Purl);
+                if (fetched is not null)
+                {
+                    json.WriteStartArray("properties");
+                    Property(json, "commons:license-source", "fetched-url");
+                    Property(json, "commons:license-url", package.Fact.LicenseUrl ?? "");
+                    Property(json, "commons:license-provenance", fetched);
+                    json.WriteEndArray();
+                }
+
                 if (curated)
                 {
                     // The curation's provenance: where the team's correction of the package's metadata comes from.

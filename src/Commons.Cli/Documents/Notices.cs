@@ -52,6 +52,10 @@ internal static class Notices
             // Curated: the package's metadata said otherwise (or nothing); the correction and its provenance are the team's.
             sb.Append(" (curated: ").Append(Markdown.Inline(package.Fact.Curation ?? "")).Append(')');
         }
+        else if (package.FetchedUrlProvenance is { } fetched)
+        {
+            sb.Append(" (").Append(Markdown.Inline(fetched)).Append(')');
+        }
 
         sb.Append("\n");
         if (package.Fact.License is null && package.Fact.LicenseUrl is { } url)

@@ -32,6 +32,14 @@ internal sealed class PackageEntry
     /// <summary>The package's folder in a package folder of the assets file, when it is there.</summary>
     public string? Folder { get; }
 
+    /// <summary>
+    /// For a licence identified from the text behind the package's licence URL (online mode): where it comes from, and that
+    /// the text behind a URL can change after the package was published. Null for any other source.
+    /// </summary>
+    public string? FetchedUrlProvenance => Fact.Source == LicenseSource.FetchedUrl
+        ? "identified from the text at " + Fact.LicenseUrl + ", read online; the text behind a URL can change after a package is published"
+        : null;
+
     /// <summary>Package URL (purl) of a NuGet package.</summary>
     public string Purl => "pkg:nuget/" + Uri.EscapeDataString(Id) + "@" + Uri.EscapeDataString(Version);
 

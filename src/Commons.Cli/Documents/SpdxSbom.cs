@@ -68,12 +68,18 @@ internal static class SpdxSbom
                 json.WriteString("downloadLocation", NoAssertion);
                 json.WriteBoolean("filesAnalyzed", false);
                 // A curated licence is a conclusion drawn by the team, not what the package declares (SPDX 2.3 §7.13, §7.15).
+                // So is a licence identified from the text behind the package's licence URL: the package declared a URL only.
                 var curated = package.Fact.Source == LicenseSource.Curated;
-                json.WriteString("licenseConcluded", curated ? package.Fact.License : NoAssertion);
-                json.WriteString("licenseDeclared", (curated ? package.Fact.DeclaredLicense : package.Fact.License) ?? NoAssertion);
+                var fetched = package.Fact.Source == LicenseSource.FetchedUrl;
+                json.WriteString("licenseConcluded", curated || fetched ? package.Fact.License : NoAssertion);
+                json.WriteString("licenseDeclared", (curated ? package.Fact.DeclaredLicense : fetched ? null : package.Fact.License) ?? NoAssertion);
                 if (curated)
                 {
                     json.WriteString("licenseComments", "curated: " + package.Fact.Curation);
+                }
+                else if (fetched)
+                {
+                    json.WriteString("licenseComments", package.FetchedUrlProvenance);
                 }
 
                 json.WriteString("copyrightText", NoAssertion);

@@ -53,13 +53,17 @@ internal sealed class ReportedFinding
 /// <summary>Every finding of a run, once each, ordered by rule then place; shared by every output format.</summary>
 internal sealed class CheckReport
 {
-    private CheckReport(string root, IReadOnlyList<string> projects, IReadOnlyList<ReportedFinding> findings, IReadOnlyList<ReportedFinding> suppressed)
+    private CheckReport(string root, IReadOnlyList<string> projects, IReadOnlyList<ReportedFinding> findings, IReadOnlyList<ReportedFinding> suppressed, int notChecked)
     {
         Root = root;
         Projects = projects;
         Findings = findings;
         Suppressed = suppressed;
+        NotChecked = notChecked;
     }
+
+    /// <summary>How many of <see cref="Projects"/> could not be evaluated or restored (each a CMN0904 finding).</summary>
+    public int NotChecked { get; }
 
     /// <summary>The folder paths are reported against: the repository root when known, else the checked folder.</summary>
     public string Root { get; }
@@ -124,7 +128,7 @@ internal sealed class CheckReport
             .ThenBy(f => f.Finding.Message, StringComparer.Ordinal)
             .ToArray();
         return new CheckReport(root, projects.Select(p => Relative(root, p.Project.FullPath)).ToArray(),
-            ordered.Where(f => !f.Suppressed).ToArray(), ordered.Where(f => f.Suppressed).ToArray());
+            ordered.Where(f => !f.Suppressed).ToArray(), ordered.Where(f => f.Suppressed).ToArray(), projects.Count(p => p.IsNotChecked));
     }
 
     public static string Relative(string root, string path)

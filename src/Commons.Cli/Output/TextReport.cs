@@ -15,7 +15,10 @@ internal static class TextReport
     public static void Write(CheckReport report, TextWriter writer, bool interactive)
     {
         var console = Consoles.For(writer, interactive);
-        console.WriteLine("Checked " + report.Projects.Count + " project(s) under " + Printable.Escape(report.Root));
+        console.WriteLine(report.NotChecked == 0
+            ? "Checked " + report.Projects.Count + " project(s) under " + Printable.Escape(report.Root)
+            : "Checked " + (report.Projects.Count - report.NotChecked) + " of " + report.Projects.Count + " project(s) under " + Printable.Escape(report.Root)
+              + " (" + report.NotChecked + " could not be restored or evaluated: CMN0904)");
         foreach (var group in report.ByRule())
         {
             var first = group.First();

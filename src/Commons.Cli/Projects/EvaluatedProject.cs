@@ -24,6 +24,10 @@ internal sealed class EvaluatedProject
     /// <summary>The evaluated properties the tool reads (the contract's, plus a few of its own), by name.</summary>
     public Dictionary<string, string> Properties { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The <c>TargetFrameworks</c> of a multi-targeted project; empty for a single target framework.</summary>
+    public List<string> TargetFrameworks { get; } = new();
+
+    /// <summary>The <c>PackageReference</c> items of every target framework.</summary>
     public List<DeclaredReference> PackageReferences { get; } = new();
 
     public List<DeclaredReference> PackageVersions { get; } = new();

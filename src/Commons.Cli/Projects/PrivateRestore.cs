@@ -5,6 +5,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -22,6 +23,9 @@ internal sealed class PrivateRestore
         "    <MSBuildProjectExtensionsPath>{0}$(MSBuildProjectName).$([MSBuild]::StableStringHash('$(MSBuildProjectFullPath)'))/</MSBuildProjectExtensionsPath>\n" +
         "  </PropertyGroup>\n</Project>\n";
 
+    /// <summary>Global properties that keep the private restore from failing on the repository's warnings.</summary>
+    private static readonly string[] QuietRestore = { "TreatWarningsAsErrors=false", "WarningsAsErrors=", "MSBuildTreatWarningsAsErrors=false", "NuGetAudit=false" };
+
     public PrivateRestore(string inputPath)
     {
         Folder = Path.Combine(Path.GetTempPath(), "commons-cli", "restore", Hash(Path.GetFullPath(inputPath)));
@@ -36,8 +40,48 @@ internal sealed class PrivateRestore
     /// <summary>The global properties that make MSBuild read and write assets in <see cref="Folder"/>.</summary>
     public IDictionary<string, string> GlobalProperties => new Dictionary<string, string> { ["CustomAfterDirectoryBuildProps"] = PropsFile };
 
-    /// <summary>Runs <c>dotnet restore</c>; returns null on success, else what went wrong (the tail of its output).</summary>
+    /// <summary>
+    /// Restores <paramref name="projects"/> together, in one <c>dotnet restore</c> of a solution written into the private
+    /// folder (restore then works through them in parallel, each project once). Returns what restore printed; a project
+    /// it could not restore is found by its missing assets file and explained by <see cref="ErrorsOf"/> or
+    /// <see cref="Restore"/>.
+    /// </summary>
+    public RestoreOutcome RestoreAll(IReadOnlyList<string> projects, IDictionary<string, string> extraProperties)
+    {
+        Directory.CreateDirectory(Folder);
+        var solution = Path.Combine(Folder, "commons-private-restore.slnx");
+        var entries = string.Concat(projects.Select(p => "  <Project Path=\"" + System.Security.SecurityElement.Escape(p) + "\" />\n"));
+        File.WriteAllText(solution, "<Solution>\n" + entries + "</Solution>\n");
+        return Run(solution, extraProperties);
+    }
+
+    /// <summary>Runs <c>dotnet restore</c> for one project; returns null on success, else what went wrong (the tail of its output).</summary>
     public string? Restore(string projectPath, IDictionary<string, string> extraProperties)
+    {
+        var outcome = Run(projectPath, extraProperties);
+        return outcome.ExitCode == 0 ? null : "dotnet restore failed (exit " + outcome.ExitCode + "):\n" + (ErrorsOf(outcome.Output, projectPath) ?? Tail(outcome.Output));
+    }
+
+    /// <summary>The error lines restore printed about <paramref name="projectPath"/>, or null when it printed none.</summary>
+    public static string? ErrorsOf(string output, string projectPath)
+    {
+        var lines = output.Split('\n').Select(l => l.Trim())
+            .Where(l => l.IndexOf(projectPath, StringComparison.Ordinal) >= 0 && l.IndexOf(" error ", StringComparison.OrdinalIgnoreCase) >= 0)
+            .Select(l => l.Replace(projectPath + " : ", "").Trim())
+            .Distinct(StringComparer.Ordinal)
+            .Take(5)
+            .ToList();
+        return lines.Count == 0 ? null : string.Join("\n", lines);
+    }
+
+    /// <summary>
+    /// An MSBuild <c>-p:</c> value as the command line must carry it: <c>;</c> and <c>,</c> would split it into several
+    /// properties (MSB1006), so they and <c>%</c> are written as MSBuild escapes, which MSBuild turns back into the characters.
+    /// </summary>
+    public static string EscapeProperty(string value)
+        => value.Replace("%", "%25").Replace(";", "%3B").Replace(",", "%2C");
+
+    private RestoreOutcome Run(string target, IDictionary<string, string> extraProperties)
     {
         Directory.CreateDirectory(Folder);
         var folder = Folder.Replace('\\', '/').TrimEnd('/') + "/";
@@ -49,13 +93,26 @@ internal sealed class PrivateRestore
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (MSBuildHost.SdkWorkingDirectory is { } sdkFolder)
+        {
+            // The SDK the evaluation fell back to: the repository's global.json asks for one this machine does not have.
+            start.WorkingDirectory = sdkFolder;
+        }
+
         start.ArgumentList.Add("restore");
-        start.ArgumentList.Add(projectPath);
+        start.ArgumentList.Add(target);
         start.ArgumentList.Add("-nodeReuse:false");
-        start.ArgumentList.Add("-p:CustomAfterDirectoryBuildProps=" + PropsFile);
+        start.ArgumentList.Add("-p:CustomAfterDirectoryBuildProps=" + EscapeProperty(PropsFile));
         foreach (var pair in extraProperties)
         {
-            start.ArgumentList.Add("-p:" + pair.Key + "=" + pair.Value);
+            start.ArgumentList.Add("-p:" + pair.Key + "=" + EscapeProperty(pair.Value));
+        }
+
+        // Our restore, not the user's build: a warning the repository turns into an error (NU1603 under
+        // TreatWarningsAsErrors) must not stop the check, and the vulnerability audit is not what the check is about.
+        foreach (var property in QuietRestore)
+        {
+            start.ArgumentList.Add("-p:" + property);
         }
 
         try
@@ -67,11 +124,11 @@ internal sealed class PrivateRestore
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             process.WaitForExit();
-            return process.ExitCode == 0 ? null : "dotnet restore failed (exit " + process.ExitCode + "):\n" + Tail(output.ToString());
+            return new RestoreOutcome(process.ExitCode, output.ToString());
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
-            return "cannot run dotnet restore: " + ex.Message;
+            return new RestoreOutcome(-1, "cannot run dotnet restore: " + ex.Message);
         }
     }
 
@@ -88,7 +145,7 @@ internal sealed class PrivateRestore
         }
     }
 
-    private static string Tail(string text)
+    internal static string Tail(string text)
     {
         var lines = text.TrimEnd().Split('\n');
         return string.Join("\n", lines, Math.Max(0, lines.Length - 15), Math.Min(lines.Length, 15));
@@ -103,4 +160,18 @@ internal sealed class PrivateRestore
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return Convert.ToHexString(bytes, 0, 8).ToLowerInvariant();
     }
+}
+
+/// <summary>What one <c>dotnet restore</c> run gave: its exit code and everything it printed.</summary>
+internal sealed class RestoreOutcome
+{
+    public RestoreOutcome(int exitCode, string output)
+    {
+        ExitCode = exitCode;
+        Output = output;
+    }
+
+    public int ExitCode { get; }
+
+    public string Output { get; }
 }

@@ -14,7 +14,8 @@ namespace Commons.Cli.Projects;
 
 /// <summary>
 /// Evaluates projects with the SDK's MSBuild (never by reading their XML): properties, package and project references,
-/// compile items. A multi-targeted project is evaluated for its first target framework, where the analyzer reports.
+/// compile items. A multi-targeted project's properties are those of its first target framework, where the analyzer
+/// reports; its references and compile items are those of every target framework, as the build judges them all.
 /// Call <see cref="MSBuildHost.EnsureRegistered"/> first.
 /// </summary>
 internal sealed class ProjectEvaluator : IDisposable
@@ -23,7 +24,7 @@ internal sealed class ProjectEvaluator : IDisposable
     private static readonly string[] ToolProperties =
     {
         "ProjectAssetsFile", "TargetFrameworks", "Version", "PackageVersion", "AssemblyName", "Company", "Product",
-        "CommonsOnline", "MSBuildProjectExtensionsPath", "OutputType",
+        "CommonsOnline", "MSBuildProjectExtensionsPath", "OutputType", "NuspecFile",
         "NoWarn", "WarningsAsErrors", "WarningsNotAsErrors", "TreatWarningsAsErrors", "WarningLevel",
     };
 
@@ -38,11 +39,12 @@ internal sealed class ProjectEvaluator : IDisposable
     public EvaluatedProject Evaluate(string projectPath)
     {
         var project = Load(projectPath, null);
-        var frameworks = project.GetPropertyValue("TargetFrameworks");
-        if (project.GetPropertyValue("TargetFramework").Length == 0 && frameworks.Trim().Length > 0)
+        var frameworks = project.GetPropertyValue("TargetFrameworks").Split(';').Select(f => f.Trim()).Where(f => f.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var perFramework = new List<Project> { project };
+        if (project.GetPropertyValue("TargetFramework").Length == 0 && frameworks.Count > 0)
         {
-            var first = frameworks.Split(';').Select(f => f.Trim()).First(f => f.Length > 0);
-            project = Load(projectPath, first);
+            perFramework = frameworks.Select(f => Load(projectPath, f)).ToList();
+            project = perFramework[0];
         }
 
         var result = new EvaluatedProject(project.FullPath);
@@ -51,38 +53,55 @@ internal sealed class ProjectEvaluator : IDisposable
             result.Properties[name] = project.GetPropertyValue(name);
         }
 
-        result.PackageReferences.AddRange(Declared(project, "PackageReference"));
-        result.PackageVersions.AddRange(Declared(project, "PackageVersion"));
+        result.TargetFrameworks.AddRange(frameworks);
+        foreach (var evaluated in perFramework)
+        {
+            result.PackageReferences.AddRange(Declared(evaluated, "PackageReference"));
+            result.PackageVersions.AddRange(Declared(evaluated, "PackageVersion"));
+            foreach (var item in evaluated.GetItems("Compile"))
+            {
+                result.CompileFiles.Add(Path.GetFullPath(Path.Combine(evaluated.DirectoryPath, item.EvaluatedInclude)));
+            }
+
+            foreach (var item in evaluated.GetItems("ProjectReference"))
+            {
+                var path = Path.GetFullPath(Path.Combine(evaluated.DirectoryPath, item.EvaluatedInclude));
+                if (!result.ProjectReferences.Any(r => r.Path == path))
+                {
+                    result.ProjectReferences.Add(new DeclaredProjectReference(path, ReferencedLicense(path)));
+                }
+            }
+        }
+
+        Distinct(result.CompileFiles);
         result.DeclaringFiles.Add(project.FullPath);
         result.DeclaringFiles.AddRange(result.PackageReferences.Concat(result.PackageVersions)
             .Select(r => r.DefiningFile).OfType<string>().Where(File.Exists));
-        var distinct = result.DeclaringFiles.Distinct(StringComparer.Ordinal).ToList();
-        result.DeclaringFiles.Clear();
-        result.DeclaringFiles.AddRange(distinct);
+        Distinct(result.DeclaringFiles);
 
-        foreach (var item in project.GetItems("Compile"))
-        {
-            result.CompileFiles.Add(Path.GetFullPath(Path.Combine(project.DirectoryPath, item.EvaluatedInclude)));
-        }
-
+        // The analyzer configuration the compiler is handed (.editorconfig files and global configs), for the severities.
         foreach (var item in project.GetItems("EditorConfigFiles"))
         {
             result.AnalyzerConfigFiles.Add(Path.GetFullPath(Path.Combine(project.DirectoryPath, item.EvaluatedInclude)));
         }
 
-        foreach (var item in project.GetItems("ProjectReference"))
-        {
-            var path = Path.GetFullPath(Path.Combine(project.DirectoryPath, item.EvaluatedInclude));
-            result.ProjectReferences.Add(new DeclaredProjectReference(path, ReferencedLicense(path)));
-        }
-
         return result;
+    }
+
+    private static void Distinct(List<string> list)
+    {
+        var distinct = list.Distinct(StringComparer.Ordinal).ToList();
+        list.Clear();
+        list.AddRange(distinct);
     }
 
     public void Dispose() => collection.Dispose();
 
     private static IEnumerable<DeclaredReference> Declared(Project project, string itemType)
-        => project.GetItems(itemType).Select(i => new DeclaredReference(i.EvaluatedInclude, i.Xml?.ContainingProject?.FullPath));
+        => project.GetItems(itemType).Select(i => new DeclaredReference(
+            i.EvaluatedInclude, i.Xml?.ContainingProject?.FullPath, NonEmpty(i.GetMetadataValue("VersionOverride")) ?? i.GetMetadataValue("Version")));
+
+    private static string? NonEmpty(string value) => value.Length == 0 ? null : value;
 
     /// <summary>What a referenced project declares (the targets ask it through <c>CommonsGetDeclaredLicense</c>).</summary>
     private string? ReferencedLicense(string path)

@@ -13,6 +13,7 @@ using Commons.Compliance.Input;
 using Commons.Compliance.Policy;
 using Commons.Compliance.Rules;
 using Commons.Inspection;
+using Commons.Inspection.Projects;
 using Commons.Inspection.Repository;
 
 namespace Commons.Cli.Projects;
@@ -71,6 +72,28 @@ internal sealed class AnalyzedProject
 
     /// <summary>Whether the baseline records the finding: the build reports it as suppressed, and so does the tool.</summary>
     public bool IsRecorded(Finding finding) => Baseline.IsRecorded(finding);
+
+    /// <summary>A project that could not be evaluated or restored: its only finding is CMN0904.</summary>
+    public bool IsNotChecked { get; private set; }
+
+    /// <summary>
+    /// A project that could not be evaluated or restored, as one CMN0904 finding at its project file. Its own analyzer
+    /// configuration is unknown (MSBuild could not evaluate it), so the finding keeps the catalogue's severity.
+    /// </summary>
+    public static AnalyzedProject NotChecked(string projectPath, string why)
+    {
+        var full = Path.GetFullPath(projectPath);
+        var root = RepositoryRoot.Find(Path.GetDirectoryName(full)!, null);
+        var facts = new ProjectFacts { ProjectPath = full, RepositoryRoot = root };
+        var input = new ComplianceInput(ProjectProperties.Empty, Array.Empty<TextFile>()) { Facts = facts };
+        var shown = root is null ? full : Path.GetRelativePath(root, full).Replace('\\', '/');
+        var location = File.Exists(full) ? new FindingLocation(full, 1, 1, 1, 1) : null;
+        var finding = new Finding(RuleIds.ProjectNotChecked, new[] { shown, why }, location);
+        return new AnalyzedProject(new EvaluatedProject(full), facts, input, new[] { finding }, Array.Empty<Finding>(), SeverityResolution.Defaults)
+        {
+            IsNotChecked = true,
+        };
+    }
 }
 
 /// <summary>
@@ -91,70 +114,149 @@ internal static class Workspace
         return Evaluate(path, projects, options);
     }
 
+    /// <summary>
+    /// Evaluates, restores when asked, and judges every project. A project that cannot be evaluated or restored becomes a
+    /// CMN0904 finding and the others are still checked; <see cref="CliInputException"/> only when none could be.
+    /// </summary>
     private static IReadOnlyList<AnalyzedProject> Evaluate(string path, IReadOnlyList<string> projects, WorkspaceOptions options)
     {
-        var results = new List<AnalyzedProject>();
+        var outcomes = new AnalyzedProject?[projects.Count];
+        var evaluated = new EvaluatedProject?[projects.Count];
         var restore = new PrivateRestore(path);
         using var evaluator = new ProjectEvaluator(options.Properties);
-        ProjectEvaluator? privateEvaluator = null;
-        try
+        for (var i = 0; i < projects.Count; i++)
         {
-            for (var i = 0; i < projects.Count; i++)
+            options.Progress("evaluating " + Path.GetFileName(projects[i]) + " (" + (i + 1) + "/" + projects.Count + ")");
+            if (!File.Exists(projects[i]))
             {
-                options.Progress("evaluating " + Path.GetFileName(projects[i]) + " (" + (i + 1) + "/" + projects.Count + ")");
-                var project = evaluator.Evaluate(projects[i]);
-                if (options.Restore && !project.AssetsFileExists)
+                outcomes[i] = AnalyzedProject.NotChecked(projects[i], MissingProject(projects[i]));
+                continue;
+            }
+
+            try
+            {
+                evaluated[i] = evaluator.Evaluate(projects[i]);
+                if (evaluated[i]!.AssetsFile is null && !IsDisabled(evaluated[i]!)
+                    && (File.Exists(Path.Combine(evaluated[i]!.Directory, "packages.config")) || evaluated[i]!.PackageReferences.Count > 0))
                 {
-                    options.Progress("restoring " + project.Name + " into " + restore.Folder);
-                    if (restore.Restore(project.FullPath, options.Properties) is { } error)
-                    {
-                        throw new CliInputException(error);
-                    }
-
-                    var properties = new Dictionary<string, string>(options.Properties, StringComparer.OrdinalIgnoreCase);
-                    foreach (var pair in restore.GlobalProperties)
-                    {
-                        properties[pair.Key] = pair.Value;
-                    }
-
-                    privateEvaluator ??= new ProjectEvaluator(properties);
-                    project = privateEvaluator.Evaluate(projects[i]);
+                    // No ProjectAssetsFile, yet packages: a legacy project whose packages no restore graph describes.
+                    outcomes[i] = AnalyzedProject.NotChecked(projects[i],
+                        "it is a legacy project whose packages (packages.config) no assets file describes; the tool reads PackageReference restores (migrate it)");
+                    evaluated[i] = null;
                 }
-
-                if (string.Equals(project.Get(PropertyNames.Enabled), "false", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                options.Progress("checking " + project.Name);
-                results.Add(Analyze(project, options.UseBaseline));
+            }
+            catch (CliInputException ex)
+            {
+                outcomes[i] = AnalyzedProject.NotChecked(projects[i], ex.Message);
             }
         }
-        finally
+
+        // Judge what is restored; with --restore, a project without an assets file, or with one older than the project
+        // (it records other references than the project declares), is restored into the private folder first.
+        var toRestore = new List<int>();
+        for (var i = 0; i < projects.Count; i++)
         {
-            privateEvaluator?.Dispose();
+            if (evaluated[i] is not { } project || IsDisabled(project))
+            {
+                continue;
+            }
+
+            if (options.Restore && project.AssetsFile is not null && !project.AssetsFileExists)
+            {
+                toRestore.Add(i);
+                continue;
+            }
+
+            options.Progress("checking " + project.Name);
+            var analyzed = Analyze(project, options.UseBaseline);
+            if (options.Restore && analyzed.Facts.Problems.Any(p => p.Kind == CollectionProblemKind.AssetsFileStale))
+            {
+                toRestore.Add(i);
+            }
+            else
+            {
+                outcomes[i] = analyzed;
+            }
+        }
+
+        if (toRestore.Count > 0)
+        {
+            RestorePrivately(projects, toRestore, outcomes, restore, options);
+        }
+
+        var results = outcomes.OfType<AnalyzedProject>().ToList();
+        if (results.Count > 0 && results.All(r => r.IsNotChecked))
+        {
+            throw new CliInputException("no project could be checked:\n" + string.Join("\n", results.Select(r => r.Findings[0].Message)));
         }
 
         return results;
     }
 
+    /// <summary>
+    /// Restores the projects at <paramref name="indices"/> into the private folder, all in one run, then judges each from
+    /// its private assets file; a project restore could not restore is explained by its own errors (CMN0904).
+    /// </summary>
+    private static void RestorePrivately(
+        IReadOnlyList<string> projects, List<int> indices, AnalyzedProject?[] outcomes, PrivateRestore restore, WorkspaceOptions options)
+    {
+        options.Progress("restoring " + indices.Count + " project(s) into " + restore.Folder);
+        var batch = restore.RestoreAll(indices.Select(i => projects[i]).ToList(), options.Properties);
+        var properties = new Dictionary<string, string>(options.Properties, StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in restore.GlobalProperties)
+        {
+            properties[pair.Key] = pair.Value;
+        }
+
+        using var privateEvaluator = new ProjectEvaluator(properties);
+        foreach (var i in indices)
+        {
+            try
+            {
+                var project = privateEvaluator.Evaluate(projects[i]);
+                if (!project.AssetsFileExists)
+                {
+                    // The batch can stop short of a project another one broke (static-graph restore does): this project
+                    // alone is restored again, which also says what went wrong with it when the batch's output does not.
+                    var why = PrivateRestore.ErrorsOf(batch.Output, projects[i]) ?? restore.Restore(projects[i], options.Properties);
+                    if (why is not null || !project.AssetsFileExists)
+                    {
+                        outcomes[i] = AnalyzedProject.NotChecked(projects[i], "restore failed: " + (why ?? "restore wrote no assets file (" + project.AssetsFile + ")"));
+                        continue;
+                    }
+                }
+
+                options.Progress("checking " + project.Name);
+                outcomes[i] = Analyze(project, options.UseBaseline);
+            }
+            catch (CliInputException ex)
+            {
+                outcomes[i] = AnalyzedProject.NotChecked(projects[i], ex.Message);
+            }
+        }
+    }
+
+    /// <summary>Why a project a solution lists is not there: most often a git submodule that is not checked out.</summary>
+    private static string MissingProject(string projectPath)
+    {
+        var root = Inspection.Repository.RepositoryRoot.Find(Path.GetDirectoryName(projectPath)!, null) is { } found && Directory.Exists(found) ? found : null;
+        var modules = root is null ? null : ReadText(Path.Combine(root, ".gitmodules"));
+        var relative = root is null ? null : Path.GetRelativePath(root, projectPath).Replace('\\', '/');
+        var submodule = modules?.Split('\n').Select(l => l.Trim())
+            .Where(l => l.StartsWith("path", StringComparison.Ordinal) && l.Contains('='))
+            .Select(l => l.Substring(l.IndexOf('=') + 1).Trim())
+            .FirstOrDefault(p => relative is not null && relative.StartsWith(p.TrimEnd('/') + "/", StringComparison.Ordinal));
+        return submodule is null
+            ? "the project file does not exist"
+            : "the project file does not exist: it is in the git submodule '" + submodule + "', which is not checked out (git submodule update --init)";
+    }
+
+    private static bool IsDisabled(EvaluatedProject project) => string.Equals(project.Get(PropertyNames.Enabled), "false", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Collects and judges one evaluated project (public for tests that build their own evaluation).</summary>
     public static AnalyzedProject Analyze(EvaluatedProject project, bool useBaseline = true)
     {
-        var request = new CollectionRequest(project.FullPath)
-        {
-            TargetFramework = project.Get(PropertyNames.TargetFramework),
-            AssetsFilePath = project.AssetsFile,
-            ConfiguredRepositoryRoot = project.Get(PropertyNames.RepositoryRoot),
-            IsTestProject = string.Equals(project.Get(PropertyNames.IsTestProject), "true", StringComparison.OrdinalIgnoreCase),
-            Online = string.Equals(project.Get("CommonsOnline"), "true", StringComparison.OrdinalIgnoreCase),
-            PolicyFilePath = PolicyFilePath(project),
-            BaselineEnabled = useBaseline ? project.Get(PropertyNames.Baseline) : "false",
-            BaselineFile = project.Get(PropertyNames.BaselineFile),
-        };
-        request.PackageReferences.AddRange(project.PackageReferences);
-        request.PackageVersions.AddRange(project.PackageVersions);
-        request.ProjectReferences.AddRange(project.ProjectReferences);
+        var request = Request(project, useBaseline);
 
         // Through the facts format and back, exactly as the analyzer receives them from obj/commons.facts.
         var collected = FactsCollector.Collect(request);
@@ -225,6 +327,35 @@ internal static class Workspace
         return new AnalyzedProject(project, facts, input, findings, inSourceFiles, AnalyzerConfiguration.For(project, input.Properties), match);
     }
 
+    /// <summary>What to collect for an evaluated project, as the build's targets ask it (every target framework's packages).</summary>
+    public static CollectionRequest Request(EvaluatedProject project, bool useBaseline = true)
+    {
+        var request = new CollectionRequest(project.FullPath)
+        {
+            // The declarations are those of every target framework: the collection compares them with all of the assets file's.
+            TargetFramework = project.TargetFrameworks.Count > 1 ? null : project.Get(PropertyNames.TargetFramework),
+            AllTargetFrameworks = true,
+            IsExecutable = ProjectFileReader.IsExecutable(project.Get(PropertyNames.OutputType)),
+            IsPackable = !string.Equals(project.Get(PropertyNames.IsPackable), "false", StringComparison.OrdinalIgnoreCase),
+            NuspecFile = project.Get(PropertyNames.NuspecFile),
+            AssetsFilePath = project.AssetsFile,
+
+            // A legacy project without packages (no ProjectAssetsFile): the repository and licence rules only.
+            HasRestoreGraph = project.AssetsFile is not null,
+            ConfiguredRepositoryRoot = project.Get(PropertyNames.RepositoryRoot),
+            IsTestProject = string.Equals(project.Get(PropertyNames.IsTestProject), "true", StringComparison.OrdinalIgnoreCase),
+            Online = string.Equals(project.Get("CommonsOnline"), "true", StringComparison.OrdinalIgnoreCase),
+            PolicyFilePath = PolicyFilePath(project),
+            BaselineEnabled = useBaseline ? project.Get(PropertyNames.Baseline) : "false",
+            BaselineFile = project.Get(PropertyNames.BaselineFile),
+        };
+        request.PackageReferences.AddRange(project.PackageReferences);
+        request.PackageVersions.AddRange(project.PackageVersions);
+        request.ProjectReferences.AddRange(project.ProjectReferences);
+        return request;
+    }
+
+
     /// <summary>
     /// The properties the analyzer receives: the evaluated values, whole (the targets encode them, PropertyEncoding), with the
     /// two the targets compute.
@@ -240,7 +371,7 @@ internal static class Workspace
             }
             else if (name == PropertyNames.PrimaryTargetFramework)
             {
-                // The tool evaluates the first target framework only, the one where the analyzer reports.
+                // The tool judges the project once, as the analyzer does in the first target framework (with every framework's packages).
                 value = "true";
             }
 

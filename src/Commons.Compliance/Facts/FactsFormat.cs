@@ -51,12 +51,25 @@ public static class FactsFormat
             Line(sb, "package", p.Id, p.Version, p.License, p.Source.ToString(), p.LicenseUrl, p.LicenseFile,
                 p.Confidence is double c ? Num(c) : null, Bool(p.Direct), Bool(p.DevOnly), string.Join(">", p.Path),
                 p.ReferenceLocation?.File, p.ReferenceLocation is { } l1 ? Int(l1.Line) : null,
-                p.ReferenceLocation is { } l2 ? Int(l2.Column) : null, p.Problem, p.Curation, p.DeclaredLicense);
+                p.ReferenceLocation is { } l2 ? Int(l2.Column) : null, p.Problem,
+                p.Frameworks.Count == 0 ? null : string.Join(";", p.Frameworks), Bool(p.Implicit), p.Curation, p.DeclaredLicense);
         }
 
         foreach (var r in facts.ProjectReferences.OrderBy(r => r.Path, StringComparer.Ordinal))
         {
-            Line(sb, "projectref", r.Name, r.Path, r.License);
+            Line(sb, "projectref", r.Name, r.Path, r.License, Bool(r.DevOnly), r.ReferenceLocation?.File,
+                r.ReferenceLocation is { } l1 ? Int(l1.Line) : null, r.ReferenceLocation is { } l2 ? Int(l2.Column) : null);
+        }
+
+        if (facts.RepositoryRemote is not null)
+        {
+            Line(sb, "remote", facts.RepositoryRemote);
+        }
+
+        if (facts.Nuspec is { } nuspec)
+        {
+            Line(sb, "nuspec", nuspec.Path, nuspec.License, nuspec.LicenseType, nuspec.LicenseUrl, nuspec.Readme, nuspec.RepositoryUrl,
+                nuspec.ProjectUrl, nuspec.Description, nuspec.Authors, nuspec.Copyright, nuspec.Problem);
         }
 
         foreach (var p in facts.Problems)
@@ -163,18 +176,50 @@ public static class FactsFormat
                     DevOnly = Get(f, 9) == "1",
                     ReferenceLocation = Loc(Get(f, 11), Get(f, 12), Get(f, 13)),
                     Problem = Get(f, 14),
-                    Curation = Get(f, 15),
-                    DeclaredLicense = Get(f, 16),
+                    Implicit = Get(f, 16) == "1",
+                    Curation = Get(f, 17),
+                    DeclaredLicense = Get(f, 18),
                 };
                 if (Get(f, 10) is { } path)
                 {
                     p.Path.AddRange(path.Split('>'));
                 }
 
+                if (Get(f, 15) is { } frameworks)
+                {
+                    p.Frameworks.AddRange(frameworks.Split(';'));
+                }
+
                 facts.Packages.Add(p);
                 break;
             case "projectref":
-                facts.ProjectReferences.Add(new ProjectReferenceFact { Name = Get(f, 1) ?? "", Path = Get(f, 2) ?? "", License = Get(f, 3) });
+                facts.ProjectReferences.Add(new ProjectReferenceFact
+                {
+                    Name = Get(f, 1) ?? "",
+                    Path = Get(f, 2) ?? "",
+                    License = Get(f, 3),
+                    DevOnly = Get(f, 4) == "1",
+                    ReferenceLocation = Loc(Get(f, 5), Get(f, 6), Get(f, 7)),
+                });
+                break;
+            case "remote":
+                facts.RepositoryRemote = Get(f, 1);
+                break;
+            case "nuspec":
+                facts.Nuspec = new NuspecFacts
+                {
+                    Path = Get(f, 1) ?? "",
+                    License = Get(f, 2),
+                    LicenseType = Get(f, 3),
+                    LicenseUrl = Get(f, 4),
+                    Readme = Get(f, 5),
+                    RepositoryUrl = Get(f, 6),
+                    ProjectUrl = Get(f, 7),
+                    Description = Get(f, 8),
+                    Authors = Get(f, 9),
+                    Copyright = Get(f, 10),
+                    Problem = Get(f, 11),
+                };
                 break;
             case "problem":
                 facts.Problems.Add(new CollectionProblem

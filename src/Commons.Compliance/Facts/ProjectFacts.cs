@@ -37,6 +37,44 @@ public sealed class ProjectFacts
 
     /// <summary>The parsed <c>publiccode.yml</c>, when the repository has one.</summary>
     public PublicCodeFacts? PublicCode { get; set; }
+
+    /// <summary>
+    /// The URL of the repository's git remote (<c>origin</c>, else the first), which SourceLink turns into the package's
+    /// RepositoryUrl when the project sets <c>PublishRepositoryUrl</c>; null without one.
+    /// </summary>
+    public string? RepositoryRemote { get; set; }
+
+    /// <summary>The project's own <c>.nuspec</c> (<c>NuspecFile</c>), when it is packed from one: the metadata pack takes from it.</summary>
+    public NuspecFacts? Nuspec { get; set; }
+}
+
+/// <summary>What a project's own <c>.nuspec</c> declares: pack takes the package metadata from it, not from properties.</summary>
+public sealed class NuspecFacts
+{
+    public string Path { get; set; } = "";
+
+    /// <summary>The <c>&lt;license&gt;</c> element's value (an expression, or a file in the package), null without one.</summary>
+    public string? License { get; set; }
+
+    /// <summary>The <c>&lt;license&gt;</c> element's <c>type</c>: <c>expression</c> or <c>file</c>.</summary>
+    public string? LicenseType { get; set; }
+
+    public string? LicenseUrl { get; set; }
+
+    public string? Readme { get; set; }
+
+    public string? RepositoryUrl { get; set; }
+
+    public string? ProjectUrl { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Authors { get; set; }
+
+    public string? Copyright { get; set; }
+
+    /// <summary>Why the nuspec could not be read, when it could not.</summary>
+    public string? Problem { get; set; }
 }
 
 /// <summary>What a repository file is for.</summary>
@@ -135,6 +173,12 @@ public enum LicenseSource
     /// the fact comes from, <see cref="PackageFact.DeclaredLicense"/> what the metadata said.
     /// </summary>
     Curated,
+
+    /// <summary>
+    /// Opt-in online mode: the text behind a licence URL that maps to no SPDX licence, fetched and identified. The URL is
+    /// kept; what it serves may change after the package was published, so the verdict says where it comes from.
+    /// </summary>
+    FetchedUrl,
 }
 
 /// <summary>A place in a file, 1-based line and column.</summary>
@@ -179,8 +223,18 @@ public sealed class PackageFact
 
     public bool Direct { get; set; }
 
-    /// <summary>Development-only (PrivateAssets=all, DevelopmentDependency, analyzer/build-only, test project, tool).</summary>
+    /// <summary>
+    /// Does not ship (NuGet's rules): no reference that reaches it flows to the project's consumers (PrivateAssets,
+    /// IncludeAssets/ExcludeAssets), it is a <c>developmentDependency</c>, it brings no compile, runtime, native or content
+    /// asset (analyzers, build-only, placeholders), or the whole project is a test project or a tool.
+    /// </summary>
     public bool DevOnly { get; set; }
+
+    /// <summary>Reached only through references the SDK adds itself (<c>IsImplicitlyDefined</c>): not the user's to fix.</summary>
+    public bool Implicit { get; set; }
+
+    /// <summary>The target frameworks (aliases) that use the package, when not all of the collected ones do; empty = all.</summary>
+    public List<string> Frameworks { get; } = new();
 
     /// <summary>The shortest path from a direct reference to this package, both ends included.</summary>
     public List<string> Path { get; } = new();
@@ -207,6 +261,12 @@ public sealed class ProjectReferenceFact
 
     /// <summary>The referenced project's PackageLicenseExpression, or null.</summary>
     public string? License { get; set; }
+
+    /// <summary>The reference does not flow to this project's consumers (PrivateAssets=all, or only non-product assets).</summary>
+    public bool DevOnly { get; set; }
+
+    /// <summary>Where the <c>&lt;ProjectReference&gt;</c> is written, when found.</summary>
+    public SourceLocation? ReferenceLocation { get; set; }
 }
 
 /// <summary>What went wrong while collecting.</summary>

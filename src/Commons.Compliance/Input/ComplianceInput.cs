@@ -126,6 +126,12 @@ public static class PropertyNames
     public const string IsTestProject = "IsTestProject";
     public const string PackageReadmeFile = "PackageReadmeFile";
     public const string RepositoryUrl = "RepositoryUrl";
+    public const string PublishRepositoryUrl = "PublishRepositoryUrl";
+    public const string OutputType = "OutputType";
+    public const string PackAsTool = "PackAsTool";
+    public const string PackageTags = "PackageTags";
+    public const string GeneratePackageOnBuild = "GeneratePackageOnBuild";
+    public const string NuspecFile = "NuspecFile";
     public const string PackageProjectUrl = "PackageProjectUrl";
     public const string Description = "Description";
     public const string Authors = "Authors";
@@ -149,8 +155,9 @@ public static class PropertyNames
     public static IReadOnlyList<string> All { get; } = new[]
     {
         ProjectFullPath, TargetFramework, PrimaryTargetFramework, RepositoryRoot, PackageLicenseExpression, PackageLicenseFile,
-        PackageLicenseUrl, IsPackable, IsTestProject, PackageReadmeFile, RepositoryUrl, PackageProjectUrl, Description, Authors,
-        Copyright, PackageId, Gate, Policy, AllowedLicenses, DeniedLicenses, IgnoredPackages, PolicyFile, SpdxHeaders, UseContext,
-        ResourceKind, CopyrightHolder, Enabled, Baseline, BaselineFile,
+        PackageLicenseUrl, IsPackable, IsTestProject, PackageReadmeFile, RepositoryUrl, PublishRepositoryUrl, PackageProjectUrl, Description,
+        Authors, Copyright, PackageId, Gate, Policy, AllowedLicenses, DeniedLicenses, IgnoredPackages, PolicyFile, SpdxHeaders, UseContext,
+        ResourceKind, CopyrightHolder, Enabled, OutputType, PackAsTool, PackageTags, GeneratePackageOnBuild, NuspecFile,
+        Baseline, BaselineFile,
     };
 }

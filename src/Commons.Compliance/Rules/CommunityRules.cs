@@ -67,15 +67,31 @@ internal static class CommunityRules
         => AtxHeading.Matches(markdown).Cast<Match>().Concat(SetextHeading.Matches(markdown).Cast<Match>())
             .Select(m => m.Groups["text"].Value.Trim().ToLowerInvariant()).ToArray();
 
-    /// <summary>The topics no heading covers, in the table's order.</summary>
+    /// <summary>
+    /// The topics no heading covers, in the table's order. The licence is also covered by a sentence or a link that names
+    /// it anywhere ("Licensed under the MIT License", "[Apache-2.0](LICENSE)", a licence badge): many READMEs say it in one
+    /// line at the end, and that answers the reader's question as well as a section would.
+    /// </summary>
     internal static IReadOnlyList<string> MissingTopics(string markdown)
     {
         var headings = Headings(markdown);
+        var lower = markdown.ToLowerInvariant();
         return ReadmeTopics
             .Where(t => !headings.Any(h => t.Keywords.Any(k => ContainsWord(h, k))))
+            .Where(t => t.Topic != "licence" || !LicenceNamedInProse(lower))
             .Select(t => t.Topic)
             .ToArray();
     }
+
+    /// <summary>
+    /// A word starting with "licen" (license, licensed, licence, licencié …) anywhere in the lower-cased text, or a sentence
+    /// that puts the project under a licence by its name ("released under the LGPL", "distributed under the terms of the MIT").
+    /// </summary>
+    private static bool LicenceNamedInProse(string lower) => ContainsWord(lower, "licen") || UnderALicence.IsMatch(lower);
+
+    private static readonly Regex UnderALicence = new(
+        @"\bunder\s+(the\s+)?(terms\s+of\s+(the\s+)?)?(mit|apache|[al]?gpl|gnu|bsd|mpl|mozilla|eupl|isc|unlicense|cc0|cc-by|creative\s+commons|ms-pl|zlib|boost|public\s+domain)\b",
+        RegexOptions.CultureInvariant);
 
     private static void CheckReadme(RuleContext context, ProjectFacts facts)
     {

@@ -44,11 +44,13 @@ internal static class DependencyRules
         }
 
         var ignored = context.Properties.List(PropertyNames.IgnoredPackages);
-        var packages = facts.Packages.Where(p => !IsIgnored(p.Id, ignored)).ToArray();
+
+        // What the SDK references by itself (NETStandard.Library …) is not the user's to fix.
+        var packages = facts.Packages.Where(p => !p.Implicit && !IsIgnored(p.Id, ignored)).ToArray();
         var outbound = context.Outbound;
         var policies = context.Policies(includeFrenchList: true);
         var recorded = RecordedLicenses(context);
-        foreach (var package in packages)
+        foreach (var package in packages.Concat(ReferencedProjects(facts, ignored)))
         {
             if (ExceptionFor(context, package) is not null)
             {
@@ -60,13 +62,42 @@ internal static class DependencyRules
             CheckLicenseChanged(context, package, recorded);
         }
 
+        ReportUnshippedProblems(context);
         CheckAttribution(context, packages);
         CheckStaleExceptions(context, facts);
     }
 
-    /// <summary>" (via A &gt; B &gt; C)" for a transitive package, "" for a direct one.</summary>
+    /// <summary>
+    /// " (via A &gt; B &gt; C)" for a transitive package, "" for a direct one; " (net10.0 only)" for a package that only some
+    /// target frameworks use.
+    /// </summary>
     public static string Via(PackageFact package)
-        => package.Path.Count > 1 ? " (via " + string.Join(" > ", package.Path) + ")" : "";
+    {
+        var via = package.Path.Count > 1 ? "via " + string.Join(" > ", package.Path) : "";
+        var only = package.Frameworks.Count > 0 ? string.Join(", ", package.Frameworks) + " only" : "";
+        var both = via.Length > 0 && only.Length > 0 ? via + "; " + only : via + only;
+        return both.Length > 0 ? " (" + both + ")" : "";
+    }
+
+    /// <summary>
+    /// The referenced projects that declare a licence, judged as the packages they become when packed: a copyleft sibling
+    /// ships inside (or beside) this project just as a copyleft package does. A project without a declared licence belongs
+    /// to the same repository and is judged on its own.
+    /// </summary>
+    private static IEnumerable<PackageFact> ReferencedProjects(ProjectFacts facts, IReadOnlyList<string> ignored)
+        => facts.ProjectReferences
+            .Where(r => r.License is not null && !IsIgnored(r.Name, ignored))
+            .Select(r => new PackageFact
+            {
+                Id = r.Name,
+                Version = "(project reference)",
+                License = r.License,
+                Source = LicenseSource.Expression,
+                Direct = true,
+                DevOnly = r.DevOnly,
+                ReferenceLocation = r.ReferenceLocation,
+                Path = { r.Name },
+            });
 
     public static string Name(PackageFact package) => package.Version.Length == 0 ? "" : package.Version;
 
@@ -95,14 +126,52 @@ internal static class DependencyRules
 
         if (package.LicenseUrl is { } url && package.Source != LicenseSource.File)
         {
-            context.Report(RuleIds.DependencyLicenseUrlUnmapped, Location(context, package), package.Id, Name(package), url + Via(package));
+            if (package.DevOnly)
+            {
+                ReportUnshipped(context, package, "licence URL maps to no SPDX licence: " + url);
+            }
+            else
+            {
+                // Online mode read the URL's text and named no licence: the reason is part of what the reader must check.
+                var read = package.Problem is { } problem ? " (" + problem + ")" : "";
+                context.Report(RuleIds.DependencyLicenseUrlUnmapped, Location(context, package), package.Id, Name(package), url + read + Via(package));
+            }
+
             return;
         }
 
         var why = package.Problem is not null ? ": " + package.Problem
             : package.Source == LicenseSource.File ? ": its licence file " + package.LicenseFile + " matches no known licence"
             : ": the package declares no licence";
-        context.Report(RuleIds.DependencyLicenseUnknown, Location(context, package), package.Id, Name(package), why + Via(package));
+        if (package.DevOnly)
+        {
+            ReportUnshipped(context, package, "licence unknown" + why);
+        }
+        else
+        {
+            context.Report(RuleIds.DependencyLicenseUnknown, Location(context, package), package.Id, Name(package), why + Via(package));
+        }
+    }
+
+    /// <summary>A licence problem of a package that does not ship: gathered, then reported once per project (CMN0110).</summary>
+    public static void ReportUnshipped(RuleContext context, PackageFact package, string problem)
+        => context.UnshippedProblems.Add(package.Id + " " + Name(package) + " (" + problem + ")");
+
+    /// <summary>
+    /// CMN0110, a note: the packages that do not ship and have a licence problem, in one finding at the project (a test
+    /// project's tools can number dozens). A policy that covers development tools raises its severity.
+    /// </summary>
+    private static void ReportUnshippedProblems(RuleContext context)
+    {
+        var problems = context.UnshippedProblems;
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        const int Shown = 8;
+        var list = string.Join("; ", problems.Take(Shown)) + (problems.Count > Shown ? "; and " + (problems.Count - Shown) + " more (commons licenses lists them)" : "");
+        context.Report(RuleIds.UnshippedDependencyLicense, context.ProjectStart(), problems.Count.ToString(CultureInfo.InvariantCulture), list);
     }
 
     /// <summary>CMN0103, CMN0104, CMN0105 for one package with a known licence.</summary>
@@ -120,7 +189,16 @@ internal static class DependencyRules
             var decision = PolicyEvaluator.Evaluate(inbound, policy);
             if (!decision.IsAllowed)
             {
-                context.Report(RuleIds.DependencyLicenseDenied, location, package.Id, package.Version, inbound.ToString(), decision.Reason, via);
+                if (package.DevOnly)
+                {
+                    // Not distributed: the policy's licence list binds what ships; a note keeps the decision visible.
+                    ReportUnshipped(context, package, "'" + inbound + "' is not allowed by the policy: " + decision.Reason);
+                }
+                else
+                {
+                    context.Report(RuleIds.DependencyLicenseDenied, location, package.Id, package.Version, inbound.ToString(), decision.Reason, via);
+                }
+
                 return;
             }
         }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
 using System;
+using Commons.Compliance.Facts;
 using Commons.Compliance.Input;
 
 namespace Commons.Compliance.Rules;
@@ -26,9 +27,16 @@ internal static class PackageMetadataRules
             return;
         }
 
+        var nuspec = context.Facts?.Nuspec is { Problem: null } read ? read : null;
         foreach (var (property, ruleId, sdkDefault) in Required)
         {
-            var value = context.Properties.Get(property);
+            // Packed from its own nuspec, the package takes its metadata from there, not from the properties.
+            var value = nuspec is not null ? FromNuspec(nuspec, property) : context.Properties.Get(property);
+            if (value is null && property == PropertyNames.RepositoryUrl && PublishedBySourceLink(context))
+            {
+                continue;
+            }
+
             var isDefault = value is not null
                 && (string.Equals(value, sdkDefault, StringComparison.Ordinal)
                     || (property == PropertyNames.Authors && string.Equals(value, context.Properties.Get(PropertyNames.PackageId), StringComparison.Ordinal)));
@@ -38,4 +46,22 @@ internal static class PackageMetadataRules
             }
         }
     }
+
+    /// <summary>
+    /// <c>PublishRepositoryUrl=true</c> with a git remote: SourceLink sets RepositoryUrl from the remote while packing, so
+    /// the evaluated property is empty and the package still has the URL.
+    /// </summary>
+    private static bool PublishedBySourceLink(RuleContext context)
+        => context.Properties.IsTrue(PropertyNames.PublishRepositoryUrl) && context.Facts?.RepositoryRemote is not null;
+
+    private static string? FromNuspec(NuspecFacts nuspec, string property) => property switch
+    {
+        PropertyNames.PackageReadmeFile => nuspec.Readme,
+        PropertyNames.RepositoryUrl => nuspec.RepositoryUrl,
+        PropertyNames.PackageProjectUrl => nuspec.ProjectUrl,
+        PropertyNames.Description => nuspec.Description,
+        PropertyNames.Authors => nuspec.Authors,
+        PropertyNames.Copyright => nuspec.Copyright,
+        _ => null,
+    };
 }

@@ -61,10 +61,19 @@ internal static class ProjectLicenseRules
             context.Report(RuleIds.DeprecatedPackageLicenseUrl, context.PropertyLocation(PropertyNames.PackageLicenseUrl), url);
         }
 
+        // A project packed from its own nuspec (NuspecFile) declares its licence there, license or licenseUrl; pack ignores the properties.
+        if (context.Facts?.Nuspec is { Problem: null } nuspec)
+        {
+            if (context.IsPackable && nuspec.License is null && nuspec.LicenseUrl is null)
+            {
+                context.Report(RuleIds.NoDeclaredLicense, context.ProjectStart(), context.ProjectName);
+            }
+        }
+
         var declared = context.DeclaredLicense;
         if (declared is null)
         {
-            if (context.IsPackable && properties.Get(PropertyNames.PackageLicenseFile) is null)
+            if (context.IsPackable && properties.Get(PropertyNames.PackageLicenseFile) is null && context.Facts?.Nuspec is null)
             {
                 context.Report(RuleIds.NoDeclaredLicense, context.ProjectStart(), context.ProjectName);
             }
@@ -131,7 +140,8 @@ internal static class ProjectLicenseRules
         var declared = context.DeclaredLicense;
         if (declared is null || !declared.IsValid)
         {
-            if (declared is null && identified.Select(f => f.IdentifiedLicense).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
+            if (declared is null && identified.Select(f => f.IdentifiedLicense).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1
+                && !identified.Any(f => CombinesTheOthers(context, f, identified)))
             {
                 context.Report(RuleIds.SeveralLicenseFiles, context.PropertyLocation(PropertyNames.PackageLicenseExpression), string.Join(", ", identified.Select(f => f.RelativePath)));
             }
@@ -149,6 +159,18 @@ internal static class ProjectLicenseRules
                 context.Report(RuleIds.DeclaredLicenseDiffersFromFile, location, declared.Text, file.RelativePath, "the file is " + file.IdentifiedLicense);
             }
         }
+    }
+
+    /// <summary>
+    /// A licence file whose expression names every licence of the others (RabbitMQ's LICENSE, "dual-licensed under the
+    /// Apache License v2 and the Mozilla Public License v2.0" beside LICENSE-APACHE2 and LICENSE-MPL-RabbitMQ): it is the
+    /// statement that says how they combine.
+    /// </summary>
+    private static bool CombinesTheOthers(RuleContext context, RepositoryFile candidate, RepositoryFile[] identified)
+    {
+        var ids = Licenses.ExpressionCheck.Check(candidate.IdentifiedLicense!, context.Catalog).LicenseIds;
+        return ids.Count > 1 && identified.Where(f => f != candidate)
+            .All(f => Licenses.ExpressionCheck.Check(f.IdentifiedLicense!, context.Catalog).LicenseIds.All(id => ids.Contains(id, StringComparer.OrdinalIgnoreCase)));
     }
 
     /// <summary>The line of the licence file where it stops matching the declared licence's text.</summary>

@@ -29,6 +29,7 @@ public static class RuleIds
     public const string AttributionWithoutNotices = "CMN0106";
     public const string StalePolicyException = "CMN0107";
     public const string DependencyLicenseChanged = "CMN0108";
+    public const string UnshippedDependencyLicense = "CMN0110";
 
     public const string NoReadme = "CMN0201";
     public const string ReadmeLacksEssentials = "CMN0202";
@@ -68,6 +69,7 @@ public static class RuleIds
     public const string InputUnreadable = "CMN0902";
     public const string FactsStale = "CMN0903";
     public const string StaleBaselineEntry = "CMN0905";
+    public const string ProjectNotChecked = "CMN0904";
 }
 
 /// <summary>
@@ -172,6 +174,10 @@ public static class RuleCatalog
             RuleCategories.Dependencies, RuleSeverity.Warning, new[] { "CommonsBaseline", "CommonsBaselineFile", "CommonsIgnoredPackages", "CommonsPolicyFile", Gate },
             "Packages change licence between versions (to source-available or paid licences); a version bump is the moment a team must see it, not a later audit.",
             baselineSubject: PackageId),
+        Rule(RuleIds.UnshippedDependencyLicense, "Licence problem of a package that does not ship",
+            "{0} package(s) that do not ship with the product (build, analyzer, test or private dependencies) have a licence problem: {1}",
+            RuleCategories.Dependencies, RuleSeverity.Info, DependencyKeys,
+            "A build tool, analyzer or test dependency is not distributed, so its licence binds only those who build; record a decision when the policy covers development tools too."),
 
         // 02xx — community and documentation files.
         Rule(RuleIds.NoReadme, "No README",
@@ -318,6 +324,10 @@ public static class RuleCatalog
             "The baseline entry {0} at '{1}'{2} matches no finding of '{3}' any more: run 'commons baseline' to drop it",
             RuleCategories.Tooling, RuleSeverity.Info, new[] { "CommonsBaseline", "CommonsBaselineFile" },
             "A baseline that only shrinks shows the debt paid off; an entry left for a fixed finding would hide the same finding if it came back."),
+        Rule(RuleIds.ProjectNotChecked, "Project could not be restored or evaluated",
+            "The project '{0}' was not checked: {1}",
+            RuleCategories.Tooling, RuleSeverity.Warning, NoKeys,
+            "A project the tool cannot restore or evaluate is a project whose licences nobody checked; the rest of the repository is still checked."),
     };
 
     private static readonly Dictionary<string, RuleDescriptor> ById = Table.ToDictionary(r => r.Id, StringComparer.Ordinal);

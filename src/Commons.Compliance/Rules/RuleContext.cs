@@ -34,6 +34,9 @@ internal sealed class RuleContext
 
     public IReadOnlyList<Finding> Findings => findings;
 
+    /// <summary>Licence problems of packages that do not ship, gathered by the dependency rules for one CMN0110 note.</summary>
+    public List<string> UnshippedProblems { get; } = new();
+
     public string ProjectName
     {
         get
@@ -44,7 +47,32 @@ internal sealed class RuleContext
         }
     }
 
-    public bool IsPackable => Properties.IsTrue(PropertyNames.IsPackable) && !Properties.IsTrue(PropertyNames.IsTestProject);
+    /// <summary>
+    /// The project publishes a package: <c>IsPackable</c>, not a test project, not an application (unless packed as a tool),
+    /// and it says something about its own package (a licence, a readme, tags, a description, a nuspec …; the repository URLs
+    /// and SourceLink settings a Directory.Build.props gives every project do not count). The SDK makes
+    /// every project packable by default; a sample, a benchmark or an internal helper library that never sets a package
+    /// property is not published, and the 00xx/03xx package rules would only be noise there.
+    /// </summary>
+    public bool IsPackable
+        => Properties.IsTrue(PropertyNames.IsPackable) && !Properties.IsTrue(PropertyNames.IsTestProject)
+           && (!IsApplication || Properties.IsTrue(PropertyNames.PackAsTool)) && DescribesPackage;
+
+    /// <summary><c>OutputType</c> Exe or WinExe.</summary>
+    public bool IsApplication => Properties.Get(PropertyNames.OutputType) is { } type && type.EndsWith("exe", StringComparison.OrdinalIgnoreCase);
+
+    private bool DescribesPackage
+        => PackageProperties.Any(p => Properties.Get(p) is not null)
+           || (Properties.Get(PropertyNames.Description) is { } description && description != "Package Description")
+           || Properties.IsTrue(PropertyNames.GeneratePackageOnBuild) || Properties.IsTrue(PropertyNames.PackAsTool)
+           // The analyzer tests and older hosts pass no OutputType: without it, a packable project is taken at its word.
+           || Properties.Get(PropertyNames.OutputType) is null;
+
+    private static readonly string[] PackageProperties =
+    {
+        PropertyNames.PackageLicenseExpression, PropertyNames.PackageLicenseFile, PropertyNames.PackageLicenseUrl, PropertyNames.PackageReadmeFile,
+        PropertyNames.PackageTags, PropertyNames.NuspecFile,
+    };
 
     /// <summary>The checked PackageLicenseExpression, or null when none is declared.</summary>
     public ExpressionCheck? DeclaredLicense
@@ -104,7 +132,33 @@ internal sealed class RuleContext
 
     public static bool IsUnderLicensesFolder(string relativePath) => relativePath.StartsWith("LICENSES/", StringComparison.OrdinalIgnoreCase);
 
-    public void Report(string ruleId, FindingLocation? location, params string[] arguments) => findings.Add(new Finding(ruleId, arguments, location));
+    /// <summary>
+    /// Adds a finding. A location outside the repository (a file of the SDK, of the NuGet package folder, of a private
+    /// restore) is no place the user can fix: the finding moves to the project file, or becomes file-less.
+    /// </summary>
+    public void Report(string ruleId, FindingLocation? location, params string[] arguments)
+    {
+        if (location is not null && !IsInRepository(location.Path))
+        {
+            var project = ProjectStart();
+            location = project is not null && IsInRepository(project.Path) ? project : null;
+        }
+
+        findings.Add(new Finding(ruleId, arguments, location));
+    }
+
+    /// <summary>True when <paramref name="path"/> is inside the repository root, or when the root is unknown.</summary>
+    public bool IsInRepository(string path)
+    {
+        var root = Facts?.RepositoryRoot ?? Properties.Get(PropertyNames.RepositoryRoot);
+        if (root is null)
+        {
+            return true;
+        }
+
+        var prefix = root.Replace('\\', '/').TrimEnd('/') + "/";
+        return path.Replace('\\', '/').StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>
     /// The text of an AdditionalFile by path, when the targets passed it; "" for a repository file the collection found empty

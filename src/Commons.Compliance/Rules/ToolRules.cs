@@ -33,7 +33,9 @@ internal static class ToolRules
             foreach (var problem in facts.Problems.Where(p => p.Kind != CollectionProblemKind.PolicyFileUnreadable))
             {
                 var location = problem.Location is { } l ? FindingLocation.At(l.File, context.TextOf(l.File), l.Line, l.Column) : context.ProjectStart();
-                context.Report(RuleIds.InputUnreadable, location, problem.Location?.File ?? problem.Kind.ToString(), problem.Message);
+                // A file outside the repository (a private restore's assets file, a package's nuspec) is named, not pointed at.
+                var file = problem.Location?.File is { } path && !context.IsInRepository(path) ? path.Substring(System.Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1) : problem.Location?.File;
+                context.Report(RuleIds.InputUnreadable, location, file ?? problem.Kind.ToString(), problem.Message);
             }
         }
 

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Commons.Compliance.Facts;
 using NuGet.Common;
 using NuGet.ProjectModel;
+using NuGet.Versioning;
 
 namespace Commons.Inspection.Dependencies;
 
@@ -74,20 +75,29 @@ public static class AssetsFileReader
         }
 
         // A restore that failed (NU1101 unknown package, NU1605 downgrade …) still writes the file: its packages are incomplete.
-        foreach (var message in lockFile.LogMessages.Where(m => m.Level == LogLevel.Error))
+        // One problem for the file, however many packages restore missed.
+        var errors = lockFile.LogMessages.Where(m => m.Level == LogLevel.Error).Select(m => m.Code + ": " + FirstLine(m.Message)).Distinct(StringComparer.Ordinal).ToList();
+        if (errors.Count > 0)
         {
+            const int Shown = 3;
+            var more = errors.Count > Shown ? "; and " + (errors.Count - Shown) + " more error(s)" : "";
             problems.Add(Problem(CollectionProblemKind.AssetsFileStale, path,
-                "the last restore failed (" + message.Code + ": " + message.Message + "): the dependency list may be incomplete"));
+                "the last restore failed (" + string.Join("; ", errors.Take(Shown)) + more + "): the dependency list may be incomplete"));
         }
 
         return lockFile;
     }
 
     /// <summary>
-    /// Compares the assets file with what the project declares now: a declared package the assets file does not know,
-    /// or an assets file written for another project, means restore has not run since the project changed.
+    /// Compares the assets file with what the project declares now: a declared package the assets file does not know, a
+    /// version that differs from the one restore recorded, a package restore recorded that the project no longer
+    /// references, or an assets file written for another project, means restore has not run since the project changed.
+    /// <paramref name="targetFramework"/> names the framework the declarations were evaluated for (null: every framework,
+    /// the declarations being the union of all of them).
     /// </summary>
-    public static void CheckFreshness(LockFile lockFile, string assetsPath, string projectPath, IEnumerable<string> declaredPackageIds, List<CollectionProblem> problems)
+    public static void CheckFreshness(
+        LockFile lockFile, string assetsPath, string projectPath, string? targetFramework,
+        IReadOnlyList<Dependencies.DeclaredReference> packageReferences, IReadOnlyList<Dependencies.DeclaredReference> packageVersions, List<CollectionProblem> problems)
     {
         var restoredFor = lockFile.PackageSpec?.RestoreMetadata?.ProjectPath;
         if (!string.IsNullOrEmpty(restoredFor) && !SamePath(restoredFor!, projectPath))
@@ -97,15 +107,62 @@ public static class AssetsFileReader
             return;
         }
 
-        var known = new HashSet<string>(
-            lockFile.PackageSpec!.TargetFrameworks.SelectMany(t => t.Dependencies).Select(d => d.Name),
-            StringComparer.OrdinalIgnoreCase);
-        var missing = declaredPackageIds.Where(id => !known.Contains(id)).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(id => id, StringComparer.OrdinalIgnoreCase).ToList();
-        if (missing.Count > 0)
+        var all = lockFile.PackageSpec!.TargetFrameworks.ToList();
+        var frameworks = targetFramework is null ? all
+            : all.Where(f => string.Equals(f.TargetAlias, targetFramework, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (frameworks.Count == 0)
+        {
+            frameworks = all;
+        }
+
+        var differences = new List<string>();
+        var restored = frameworks.SelectMany(f => f.Dependencies).Where(d => d.LibraryRange.TypeConstraintAllows(NuGet.LibraryModel.LibraryDependencyTarget.Package)).ToList();
+        var declaredIds = new HashSet<string>(packageReferences.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
+        foreach (var id in declaredIds.Where(id => !restored.Any(d => string.Equals(d.Name, id, StringComparison.OrdinalIgnoreCase))).OrderBy(id => id, StringComparer.OrdinalIgnoreCase))
+        {
+            differences.Add("does not know " + id);
+        }
+
+        // Versions: a PackageReference's own, else (central management) the PackageVersion restore recorded for the framework.
+        foreach (var reference in packageReferences.Where(r => r.Version is not null).GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()))
+        {
+            var recorded = restored.Where(d => string.Equals(d.Name, reference.Id, StringComparison.OrdinalIgnoreCase)).Select(d => d.LibraryRange.VersionRange).ToList();
+            if (recorded.Count > 0 && VersionRange.TryParse(reference.Version!, out var range) && !recorded.Any(r => range.Equals(r)))
+            {
+                differences.Add("records " + reference.Id + " " + recorded[0]?.OriginalString + " where the project asks " + reference.Version);
+            }
+        }
+
+        foreach (var version in packageVersions.Where(v => v.Version is not null).GroupBy(v => v.Id, StringComparer.OrdinalIgnoreCase).Select(g => g.Last()))
+        {
+            var recorded = frameworks.Select(f => f.CentralPackageVersions.TryGetValue(version.Id, out var central) ? central.VersionRange : null).OfType<VersionRange>().ToList();
+            if (recorded.Count > 0 && VersionRange.TryParse(version.Version!, out var range) && !recorded.Any(r => range.Equals(r)))
+            {
+                differences.Add("records " + version.Id + " " + recorded[0].OriginalString + " where Directory.Packages.props asks " + version.Version);
+            }
+        }
+
+        // Only when the declarations are known: a request without them (a test, a bare collection) compares nothing here.
+        if (packageReferences.Count > 0)
+        {
+            foreach (var gone in restored.Where(d => !d.AutoReferenced && !declaredIds.Contains(d.Name)).Select(d => d.Name)
+                         .Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(id => id, StringComparer.OrdinalIgnoreCase))
+            {
+                differences.Add("records " + gone + ", which the project no longer references");
+            }
+        }
+
+        if (differences.Count > 0)
         {
             problems.Add(Problem(CollectionProblemKind.AssetsFileStale, assetsPath,
-                "the assets file " + assetsPath + " does not know " + string.Join(", ", missing) + ": restore the project again"));
+                "the assets file " + assetsPath + " is older than the project: it " + string.Join("; ", differences) + ": restore the project again"));
         }
+    }
+
+    private static string FirstLine(string text)
+    {
+        var newline = text.IndexOf('\n');
+        return (newline < 0 ? text : text.Substring(0, newline)).Trim();
     }
 
     private static bool SamePath(string a, string b)

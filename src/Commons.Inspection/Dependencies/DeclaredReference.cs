@@ -9,13 +9,17 @@ namespace Commons.Inspection.Dependencies;
 /// </summary>
 public sealed class DeclaredReference
 {
-    public DeclaredReference(string id, string? definingFile)
+    public DeclaredReference(string id, string? definingFile, string? version = null)
     {
         Id = id;
         DefiningFile = definingFile;
+        Version = string.IsNullOrWhiteSpace(version) ? null : version!.Trim();
     }
 
     public string Id { get; }
+
+    /// <summary>The item's <c>Version</c> (or <c>VersionOverride</c>) as evaluated; null when it has none (central management).</summary>
+    public string? Version { get; }
 
     /// <summary>The project, <c>Directory.Packages.props</c> or imported file that declares the item; null when unknown.</summary>
     public string? DefiningFile { get; }

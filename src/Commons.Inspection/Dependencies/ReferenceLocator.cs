@@ -24,9 +24,79 @@ public sealed class ReferenceLocator
     /// the element cannot be found in it.
     /// </summary>
     public SourceLocation? Locate(string id, IEnumerable<DeclaredReference> packageReferences, IEnumerable<DeclaredReference> packageVersions)
+        => Locate(id, packageReferences, packageVersions, Array.Empty<string>());
+
+    /// <summary>
+    /// As <see cref="Locate(string, IEnumerable{DeclaredReference}, IEnumerable{DeclaredReference})"/>, then, for a reference
+    /// the evaluation did not see (one written for another target framework), the element as written in
+    /// <paramref name="fallbackFiles"/> (the project file, <c>Directory.Packages.props</c> …), conditions ignored.
+    /// </summary>
+    public SourceLocation? Locate(string id, IEnumerable<DeclaredReference> packageReferences, IEnumerable<DeclaredReference> packageVersions, IReadOnlyList<string> fallbackFiles)
     {
-        return Find("PackageVersion", id, packageVersions) ?? Find("PackageReference", id, packageReferences);
+        return Find("PackageVersion", id, packageVersions) ?? Find("PackageReference", id, packageReferences)
+            ?? FindIn("PackageVersion", id, fallbackFiles) ?? FindIn("PackageReference", id, fallbackFiles);
     }
+
+    /// <summary>
+    /// Where the <c>&lt;ProjectReference&gt;</c> to <paramref name="referencedProject"/> is written in one of
+    /// <paramref name="files"/>: its Include resolved against <paramref name="projectDirectory"/> (as MSBuild resolves items),
+    /// else a reference to a project of the same file name.
+    /// </summary>
+    public SourceLocation? LocateProjectReference(string referencedProject, string projectDirectory, IReadOnlyList<string> files)
+    {
+        var fileName = Path.GetFileName(referencedProject);
+        SourceLocation? byName = null;
+        foreach (var file in files)
+        {
+            foreach (var item in ItemsOf(file).Where(i => i.Element == "ProjectReference"))
+            {
+                var include = item.Id.Replace("$(MSBuildThisFileDirectory)", Path.GetDirectoryName(file) + Path.DirectorySeparatorChar)
+                    .Replace("$(MSBuildProjectDirectory)", projectDirectory).Replace('\\', Path.DirectorySeparatorChar);
+                var location = new SourceLocation(file, item.Line, item.Column);
+                if (SameFile(Resolve(projectDirectory, include), referencedProject))
+                {
+                    return location;
+                }
+
+                if (byName is null && string.Equals(Path.GetFileName(include), fileName, StringComparison.OrdinalIgnoreCase))
+                {
+                    byName = location;
+                }
+            }
+        }
+
+        return byName;
+    }
+
+    private SourceLocation? FindIn(string elementName, string id, IReadOnlyList<string> files)
+    {
+        foreach (var file in files)
+        {
+            var item = ItemsOf(file).LastOrDefault(i =>
+                string.Equals(i.Element, elementName, StringComparison.Ordinal) && string.Equals(i.Id, id, StringComparison.OrdinalIgnoreCase));
+            if (item is not null)
+            {
+                return new SourceLocation(file, item.Line, item.Column);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Resolve(string folder, string include)
+    {
+        try
+        {
+            return Path.GetFullPath(Path.Combine(folder, include));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+
+    private static bool SameFile(string? a, string b)
+        => a is not null && string.Equals(a, b, Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
     private SourceLocation? Find(string elementName, string id, IEnumerable<DeclaredReference> declared)
     {
@@ -56,7 +126,7 @@ public sealed class ReferenceLocator
         return items;
     }
 
-    /// <summary>Every PackageReference / PackageVersion element (Include or Update) of an MSBuild file, with its position.</summary>
+    /// <summary>Every PackageReference / PackageVersion / ProjectReference element (Include or Update) of an MSBuild file, with its position.</summary>
     public static List<XmlItem> ReadItems(string file)
     {
         var items = new List<XmlItem>();
@@ -73,7 +143,8 @@ public sealed class ReferenceLocator
             var lineInfo = (IXmlLineInfo)reader;
             while (reader.Read())
             {
-                if (reader.NodeType != XmlNodeType.Element || (reader.LocalName != "PackageReference" && reader.LocalName != "PackageVersion"))
+                if (reader.NodeType != XmlNodeType.Element
+                    || (reader.LocalName != "PackageReference" && reader.LocalName != "PackageVersion" && reader.LocalName != "ProjectReference"))
                 {
                     continue;
                 }

@@ -41,7 +41,9 @@ public sealed class OnlineLicenseCache
                     entries[property.Name] = new Entry(
                         value.TryGetProperty("license", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null,
                         value.TryGetProperty("licenseUrl", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null,
-                        value.GetProperty("fetched").GetDateTimeOffset());
+                        value.GetProperty("fetched").GetDateTimeOffset(),
+                        value.TryGetProperty("confidence", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : null,
+                        value.TryGetProperty("problem", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
@@ -58,6 +60,12 @@ public sealed class OnlineLicenseCache
         => entries.TryGetValue(Key(id, version), out var entry) && now - entry.Fetched < Expiry ? entry : null;
 
     public void Set(string id, string version, Entry entry) => entries[Key(id, version)] = entry;
+
+    /// <summary>A fresh entry for the text behind a licence URL (identified or not), or null when there is none or it has expired.</summary>
+    public Entry? GetUrl(string url, DateTimeOffset now)
+        => entries.TryGetValue(UrlKey(url), out var entry) && now - entry.Fetched < Expiry ? entry : null;
+
+    public void SetUrl(string url, Entry entry) => entries[UrlKey(url)] = entry;
 
     /// <summary>Writes the cache; returns an error message instead of throwing when it cannot.</summary>
     public string? Save()
@@ -81,6 +89,16 @@ public sealed class OnlineLicenseCache
                     writer.WriteString("license", pair.Value.License);
                     writer.WriteString("licenseUrl", pair.Value.LicenseUrl);
                     writer.WriteString("fetched", pair.Value.Fetched);
+                    if (pair.Value.Confidence is { } confidence)
+                    {
+                        writer.WriteNumber("confidence", confidence);
+                    }
+
+                    if (pair.Value.Problem is { } problem)
+                    {
+                        writer.WriteString("problem", problem);
+                    }
+
                     writer.WriteEndObject();
                 }
 
@@ -99,15 +117,27 @@ public sealed class OnlineLicenseCache
 
     private static string Key(string id, string version) => id.ToLowerInvariant() + "/" + version.ToLowerInvariant();
 
-    /// <summary>One answer: the licence expression (normalised) and URL the source gave, either may be null.</summary>
+    /// <summary>A URL's key: package ids hold no space, so "url " never meets a package's key.</summary>
+    private static string UrlKey(string url) => "url " + url.Trim();
+
+    /// <summary>
+    /// One answer: the licence expression (normalised) and URL the source gave, either may be null; for a URL's text, the
+    /// identification's confidence, or why the text names no licence.
+    /// </summary>
     public sealed class Entry
     {
-        public Entry(string? license, string? licenseUrl, DateTimeOffset fetched)
+        public Entry(string? license, string? licenseUrl, DateTimeOffset fetched, double? confidence = null, string? problem = null)
         {
             License = license;
             LicenseUrl = licenseUrl;
             Fetched = fetched;
+            Confidence = confidence;
+            Problem = problem;
         }
+
+        public double? Confidence { get; }
+
+        public string? Problem { get; }
 
         public string? License { get; }
 

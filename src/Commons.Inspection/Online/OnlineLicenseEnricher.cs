@@ -54,8 +54,23 @@ public sealed class OnlineLicenseEnricher
     /// <summary>The default cache file, in <see cref="CacheFolder"/>.</summary>
     public static string DefaultCachePath() => System.IO.Path.Combine(CacheFolder.Default(), "online-licenses.json");
 
-    /// <summary>Fills in the licence of every package that lacks a known one, within the budget.</summary>
+    /// <summary>
+    /// Fills in the licence of every package that lacks a known one, within the budget: first from the package sources, then,
+    /// for a package left with only a licence URL that maps to no licence, from the text behind that URL.
+    /// </summary>
     public void Enrich(IEnumerable<PackageFact> packages, List<CollectionProblem> problems)
+    {
+        var all = packages.ToList();
+        var clock = Stopwatch.StartNew();
+        AskSources(all, problems);
+        IdentifyLicenseUrls(all, budget - clock.Elapsed, problems);
+        if (cache.Save() is { } error)
+        {
+            problems.Add(new CollectionProblem { Kind = CollectionProblemKind.OnlineLookupFailed, Message = error });
+        }
+    }
+
+    private void AskSources(List<PackageFact> packages, List<CollectionProblem> problems)
     {
         var wanted = packages.Where(p => p.License is null && (p.Source == LicenseSource.None || p.Source == LicenseSource.Url)).ToList();
         if (wanted.Count == 0)
@@ -110,10 +125,118 @@ public sealed class OnlineLicenseEnricher
                 });
             }
         }
+    }
 
-        if (cache.Save() is { } error)
+    /// <summary>
+    /// The packages left with only a licence URL that maps to no SPDX licence (a moving <c>blob/master/LICENSE</c>, a
+    /// project's own page): the text behind each URL, read once per URL within what is left of the budget, identified as a
+    /// licence file is. An identified text is the licence, source <c>fetched-url</c>; an unidentified one leaves the URL as
+    /// the finding, with the reason.
+    /// </summary>
+    private void IdentifyLicenseUrls(List<PackageFact> packages, TimeSpan remaining, List<CollectionProblem> problems)
+    {
+        var byUrl = packages
+            .Where(p => p.License is null && p.LicenseUrl is not null && (p.Source == LicenseSource.None || p.Source == LicenseSource.Url))
+            .GroupBy(p => p.LicenseUrl!.Trim(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var now = DateTimeOffset.UtcNow;
+        var toFetch = new List<string>();
+        foreach (var pair in byUrl)
         {
-            problems.Add(new CollectionProblem { Kind = CollectionProblemKind.OnlineLookupFailed, Message = error });
+            if (cache.GetUrl(pair.Key, now) is { } entry)
+            {
+                pair.Value.ForEach(p => ApplyText(p, entry));
+            }
+            else
+            {
+                toFetch.Add(pair.Key);
+            }
+        }
+
+        if (toFetch.Count == 0)
+        {
+            return;
+        }
+
+        if (remaining <= TimeSpan.Zero)
+        {
+            problems.Add(new CollectionProblem
+            {
+                Kind = CollectionProblemKind.OnlineLookupFailed,
+                Message = "the online licence lookup used its budget (" + (int)budget.TotalSeconds + " s) before reading " + toFetch.Count + " licence URL(s)",
+            });
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var cancellation = new CancellationTokenSource(remaining);
+        var answers = new ConcurrentDictionary<string, OnlineLicenseCache.Entry>(StringComparer.Ordinal);
+        var failures = new ConcurrentQueue<string>();
+        var work = Task.Run(() => FetchAllAsync(toFetch, answers, failures, cancellation.Token));
+        var finished = Task.WhenAny(work, Task.Delay(remaining + TimeSpan.FromMilliseconds(500))).GetAwaiter().GetResult() == work;
+        cancellation.Cancel();
+
+        foreach (var answer in answers.ToArray())
+        {
+            cache.SetUrl(answer.Key, answer.Value);
+            byUrl[answer.Key].ForEach(p => ApplyText(p, answer.Value));
+        }
+
+        problems.AddRange(failures.ToArray().Distinct().Select(m => new CollectionProblem { Kind = CollectionProblemKind.OnlineLookupFailed, Message = m }));
+        if (!finished || work.IsCanceled)
+        {
+            problems.Add(new CollectionProblem
+            {
+                Kind = CollectionProblemKind.OnlineLookupFailed,
+                Message = "the online licence lookup stopped reading licence URLs after " + (int)clock.Elapsed.TotalSeconds + " s (budget "
+                    + (int)budget.TotalSeconds + " s) with " + toFetch.Count(u => !answers.ContainsKey(u)) + " URL(s) not read",
+            });
+        }
+    }
+
+    private static async Task FetchAllAsync(List<string> urls, ConcurrentDictionary<string, OnlineLicenseCache.Entry> answers, ConcurrentQueue<string> failures, CancellationToken cancellationToken)
+    {
+        using var fetcher = new LicenseUrlFetcher();
+        using var gate = new SemaphoreSlim(4);
+        await Task.WhenAll(urls.Select(async url =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var fetched = await fetcher.FetchAsync(url, cancellationToken).ConfigureAwait(false);
+                if (fetched.Content is null)
+                {
+                    // Not cached: a refused connection or a 503 may be gone at the next build.
+                    failures.Enqueue("licence URL " + url + ": " + fetched.Problem);
+                    return;
+                }
+
+                var identification = LicensingBridge.Identify(fetched.Content);
+                var problem = identification.License is not null ? null
+                    : "the text at " + url + " (read " + DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ") names no known licence"
+                        + (identification.Reason is { } reason ? ": " + reason : "")
+                        + (identification.ClosestLicense is { } closest ? " (closest: " + closest + ")" : "");
+                answers[url] = new OnlineLicenseCache.Entry(identification.License, url, DateTimeOffset.UtcNow, identification.Confidence, problem);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+    }
+
+    private static void ApplyText(PackageFact package, OnlineLicenseCache.Entry entry)
+    {
+        if (entry.License is not null)
+        {
+            package.License = entry.License;
+            package.Source = LicenseSource.FetchedUrl;
+            package.Confidence = entry.Confidence;
+            package.Problem = null;
+        }
+        else
+        {
+            package.Problem = entry.Problem;
         }
     }
 

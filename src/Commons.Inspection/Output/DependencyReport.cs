@@ -81,6 +81,22 @@ public static class DependencyReport
                 writer.WriteString("declaredLicense", package.DeclaredLicense);
             }
 
+            if (package.Frameworks.Count > 0)
+            {
+                writer.WriteStartArray("frameworks");
+                foreach (var framework in package.Frameworks)
+                {
+                    writer.WriteStringValue(framework);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            if (package.Implicit)
+            {
+                writer.WriteBoolean("implicit", true);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -88,8 +104,16 @@ public static class DependencyReport
         writer.WriteEndObject();
     }
 
-    /// <summary>The report's name for a licence source: <c>expression</c>, <c>file</c>, <c>url</c>, <c>packaged-file</c>, <c>online</c>, <c>curated</c> or <c>none</c>.</summary>
-    public static string SourceName(LicenseSource source) => source == LicenseSource.PackagedFile ? "packaged-file" : source.ToString().ToLowerInvariant();
+    /// <summary>
+    /// The report's name for a licence source: <c>expression</c>, <c>file</c>, <c>url</c>, <c>packaged-file</c>, <c>online</c>,
+    /// <c>fetched-url</c>, <c>curated</c> or <c>none</c>.
+    /// </summary>
+    public static string SourceName(LicenseSource source) => source switch
+    {
+        LicenseSource.PackagedFile => "packaged-file",
+        LicenseSource.FetchedUrl => "fetched-url",
+        _ => source.ToString().ToLowerInvariant(),
+    };
 
     private static void WriteIfSet(Utf8JsonWriter writer, string name, string? value)
     {
