@@ -170,6 +170,38 @@ public static class Descriptors
         RuleIds.NoSpdxFileCopyrightText, Title(RuleIds.NoSpdxFileCopyrightText), Message(RuleIds.NoSpdxFileCopyrightText), RuleCategories.SourceHeaders, DiagnosticSeverity.Warning,
         isEnabledByDefault: true, Description(RuleIds.NoSpdxFileCopyrightText), HelpLink(RuleIds.NoSpdxFileCopyrightText), Live);
 
+    public static readonly DiagnosticDescriptor CMN0405 = new(
+        RuleIds.LicenseTextMissing, Title(RuleIds.LicenseTextMissing), Message(RuleIds.LicenseTextMissing), RuleCategories.SourceHeaders, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, Description(RuleIds.LicenseTextMissing), HelpLink(RuleIds.LicenseTextMissing), Live);
+
+    public static readonly DiagnosticDescriptor CMN0406 = new(
+        RuleIds.LicenseTextUnused, Title(RuleIds.LicenseTextUnused), Message(RuleIds.LicenseTextUnused), RuleCategories.SourceHeaders, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, Description(RuleIds.LicenseTextUnused), HelpLink(RuleIds.LicenseTextUnused), BuildOnly);
+
+    public static readonly DiagnosticDescriptor CMN0407 = new(
+        RuleIds.LicenseFileNotSpdx, Title(RuleIds.LicenseFileNotSpdx), Message(RuleIds.LicenseFileNotSpdx), RuleCategories.SourceHeaders, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, Description(RuleIds.LicenseFileNotSpdx), HelpLink(RuleIds.LicenseFileNotSpdx), BuildOnly);
+
+    public static readonly DiagnosticDescriptor CMN0408 = new(
+        RuleIds.LicenseFileDeprecated, Title(RuleIds.LicenseFileDeprecated), Message(RuleIds.LicenseFileDeprecated), RuleCategories.SourceHeaders, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, Description(RuleIds.LicenseFileDeprecated), HelpLink(RuleIds.LicenseFileDeprecated), BuildOnly);
+
+    public static readonly DiagnosticDescriptor CMN0409 = new(
+        RuleIds.LicenseFileWithoutExtension, Title(RuleIds.LicenseFileWithoutExtension), Message(RuleIds.LicenseFileWithoutExtension), RuleCategories.SourceHeaders, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, Description(RuleIds.LicenseFileWithoutExtension), HelpLink(RuleIds.LicenseFileWithoutExtension), BuildOnly);
+
+    public static readonly DiagnosticDescriptor CMN0410 = new(
+        RuleIds.CoveredFileUnreadable, Title(RuleIds.CoveredFileUnreadable), Message(RuleIds.CoveredFileUnreadable), RuleCategories.SourceHeaders, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, Description(RuleIds.CoveredFileUnreadable), HelpLink(RuleIds.CoveredFileUnreadable), BuildOnly);
+
+    public static readonly DiagnosticDescriptor CMN0411 = new(
+        RuleIds.GlobalLicensingInvalid, Title(RuleIds.GlobalLicensingInvalid), Message(RuleIds.GlobalLicensingInvalid), RuleCategories.SourceHeaders, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, Description(RuleIds.GlobalLicensingInvalid), HelpLink(RuleIds.GlobalLicensingInvalid), BuildOnly);
+
+    public static readonly DiagnosticDescriptor CMN0412 = new(
+        RuleIds.LicenseTextDuplicated, Title(RuleIds.LicenseTextDuplicated), Message(RuleIds.LicenseTextDuplicated), RuleCategories.SourceHeaders, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, Description(RuleIds.LicenseTextDuplicated), HelpLink(RuleIds.LicenseTextDuplicated), BuildOnly);
+
     public static readonly DiagnosticDescriptor CMN0501 = new(
         RuleIds.PublicCodeInvalid, Title(RuleIds.PublicCodeInvalid), Message(RuleIds.PublicCodeInvalid), RuleCategories.PublicSector, DiagnosticSeverity.Warning,
         isEnabledByDefault: true, Description(RuleIds.PublicCodeInvalid), HelpLink(RuleIds.PublicCodeInvalid), BuildOnly);
@@ -208,7 +240,7 @@ public static class Descriptors
 
     /// <summary>Every descriptor, in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        CMN0001, CMN0002, CMN0003, CMN0004, CMN0005, CMN0006, CMN0007, CMN0008, CMN0009, CMN0010, CMN0101, CMN0102, CMN0103, CMN0104, CMN0105, CMN0106, CMN0107, CMN0108, CMN0109, CMN0110, CMN0201, CMN0202, CMN0203, CMN0204, CMN0205, CMN0206, CMN0207, CMN0208, CMN0301, CMN0302, CMN0303, CMN0304, CMN0305, CMN0306, CMN0401, CMN0402, CMN0403, CMN0404, CMN0501, CMN0502, CMN0503, CMN0504, CMN0901, CMN0902, CMN0903, CMN0904, CMN0905);
+        CMN0001, CMN0002, CMN0003, CMN0004, CMN0005, CMN0006, CMN0007, CMN0008, CMN0009, CMN0010, CMN0101, CMN0102, CMN0103, CMN0104, CMN0105, CMN0106, CMN0107, CMN0108, CMN0109, CMN0110, CMN0201, CMN0202, CMN0203, CMN0204, CMN0205, CMN0206, CMN0207, CMN0208, CMN0301, CMN0302, CMN0303, CMN0304, CMN0305, CMN0306, CMN0401, CMN0402, CMN0403, CMN0404, CMN0405, CMN0406, CMN0407, CMN0408, CMN0409, CMN0410, CMN0411, CMN0412, CMN0501, CMN0502, CMN0503, CMN0504, CMN0901, CMN0902, CMN0903, CMN0904, CMN0905);
 
     private static string Title(string id) => RuleCatalog.Get(id).Title;
 

@@ -21,4 +21,13 @@ public class SelfCheckTests
         Assert.True(findings.GetArrayLength() == 0, "findings on this repository:\n" + listed);
         Assert.True(report.RootElement.GetProperty("projects").GetArrayLength() >= 10);
     }
+
+    /// <summary>The repository is REUSE-compliant (REUSE 3.3: headers, LICENSES/, REUSE.toml), as reuse lint would say.</summary>
+    [Fact]
+    public void This_repository_passes_its_own_header_check()
+    {
+        var result = Cli.Run(RepositoryPaths.Root, "headers", RepositoryPaths.Root);
+
+        Assert.True(result.ExitCode == 0, "commons headers . exited " + result.ExitCode + ":\n" + result.Stdout + result.Stderr);
+    }
 }

@@ -52,6 +52,14 @@ public static class RuleIds
     public const string InvalidSpdxHeaderExpression = "CMN0402";
     public const string HeaderLicenseNotInProject = "CMN0403";
     public const string NoSpdxFileCopyrightText = "CMN0404";
+    public const string LicenseTextMissing = "CMN0405";
+    public const string LicenseTextUnused = "CMN0406";
+    public const string LicenseFileNotSpdx = "CMN0407";
+    public const string LicenseFileDeprecated = "CMN0408";
+    public const string LicenseFileWithoutExtension = "CMN0409";
+    public const string CoveredFileUnreadable = "CMN0410";
+    public const string GlobalLicensingInvalid = "CMN0411";
+    public const string LicenseTextDuplicated = "CMN0412";
 
     public const string PublicCodeInvalid = "CMN0501";
     public const string PublicCodeLicenseDiffers = "CMN0502";
@@ -91,6 +99,7 @@ public static class RuleCatalog
     private static readonly BaselineSubject Expression = new(0, "the licence expression");
     private static readonly BaselineSubject Url = new(0, "the URL");
     private static readonly BaselineSubject Problem = new(0, "the problem");
+    private static readonly BaselineSubject LicenceId = new(0, "the licence id");
 
     private static readonly RuleDescriptor[] Table =
     {
@@ -257,6 +266,38 @@ public static class RuleCatalog
             "The file has no SPDX-FileCopyrightText header",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, new[] { "CommonsSpdxHeaders", "CommonsCopyrightHolder" },
             "REUSE asks every file to name its copyright holders, whom the licence's notices refer to.", buildOnly: false, codeFix: true),
+        Rule(RuleIds.LicenseTextMissing, "Licence used but its text is not in LICENSES/",
+            "'{0}' licenses this file ({1}) but LICENSES/ has no text for it: add LICENSES/{2}.txt",
+            RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
+            "REUSE asks for the text of every licence a file uses in LICENSES/, so that the terms travel with the code (reuse lint: missing licenses).", buildOnly: false, baselineSubject: LicenceId),
+        Rule(RuleIds.LicenseTextUnused, "Licence text in LICENSES/ is not used",
+            "LICENSES/ holds the text of '{0}' but no file is licensed under it: remove '{1}' or license the files it is meant for",
+            RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
+            "A licence text that no file uses suggests terms that do not apply (reuse lint: unused licenses)."),
+        Rule(RuleIds.LicenseFileNotSpdx, "Licence file name in LICENSES/ is no SPDX id",
+            "'{0}' is named '{1}', which is neither an SPDX licence or exception id (exact case) nor a LicenseRef-: rename it",
+            RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
+            "A licence text is found from its file name; a name that is no SPDX id (or LicenseRef-) licenses nothing (reuse lint: bad licenses)."),
+        Rule(RuleIds.LicenseFileDeprecated, "Licence file in LICENSES/ has a deprecated id",
+            "'{0}' is named after the deprecated SPDX id '{1}'{2}",
+            RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
+            "Deprecated ids are ambiguous (GPL-2.0: only, or or-later?); REUSE asks for the current id (reuse lint: deprecated licenses)."),
+        Rule(RuleIds.LicenseFileWithoutExtension, "Licence file in LICENSES/ has no file extension",
+            "'{0}' has no file extension: rename it '{0}.txt'",
+            RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
+            "REUSE names licence files LICENSES/<id>.<extension> (reuse lint: licenses without file extension)."),
+        Rule(RuleIds.CoveredFileUnreadable, "File could not be read for its licensing information",
+            "The file could not be read for its licensing information: {0}",
+            RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
+            "A file whose licensing cannot be read cannot be shown to comply (reuse lint: read errors)."),
+        Rule(RuleIds.GlobalLicensingInvalid, "REUSE.toml or .reuse/dep5 cannot be used",
+            "{0} cannot be used: {1}",
+            RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
+            "The files it should license are then judged without it; reuse lint stops on it."),
+        Rule(RuleIds.LicenseTextDuplicated, "Two licence texts in LICENSES/ for one id",
+            "'{0}' and '{1}' are both the text of '{2}': keep one",
+            RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
+            "A licence is found by its id: with two texts nobody can tell which one the files are under; reuse lint stops on it."),
 
         // 05xx — public sector.
         Rule(RuleIds.PublicCodeInvalid, "publiccode.yml is invalid",

@@ -45,6 +45,22 @@ public sealed class BaselineMatchTests
         Assert.False(match.IsRecorded(new Finding("CMN0102", new[] { "Legacy.Lib", "1.0.0", "https://x" }, new FindingLocation(Root + "/Directory.Packages.props", 7, 5, 7, 40))));
     }
 
+    /// <summary>
+    /// A file can use several licences whose texts LICENSES/ lacks (REUSE: missing licenses): recording one does not record a
+    /// licence the file starts to use later. The REUSE rules merged from the reuse branch had no subject of their own here.
+    /// </summary>
+    [Fact]
+    public void TestAMissingLicenceTextIsRecordedPerLicence()
+    {
+        static Finding Missing(string id)
+            => new("CMN0405", new[] { id, "in its header", id }, new FindingLocation(Root + "/scripts/build.sh", 2, 1, 2, 1));
+        var match = BaselineMatch.For(Input(Baseline(new BaselineEntry("src/App/App.csproj", "CMN0405", "scripts/build.sh", "GPL-3.0-or-later"))));
+
+        Assert.Equal("GPL-3.0-or-later", match.EntryOf(Missing("GPL-3.0-or-later"))!.Subject);
+        Assert.True(match.IsRecorded(Missing("GPL-3.0-or-later")));
+        Assert.False(match.IsRecorded(Missing("LicenseRef-Vendor")));
+    }
+
     [Fact]
     public void TestAFileOutsideTheRepositoryIsNamedByItsNameAlone_ItsFolderDiffersBetweenMachines()
     {
