@@ -110,7 +110,8 @@ internal sealed class ProjectInputs
         // One encoded property (PropertyEncoding): no value can add a line to the compiler's analyzer config, nor lose one.
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
         global.TryGetValue("build_property." + PropertyEncoding.PropertyName, out var encoded);
-        var known = new HashSet<string>(PropertyNames.All, StringComparer.OrdinalIgnoreCase);
+        // UnreadableInputs is the build task's own entry, not a property anyone sets.
+        var known = new HashSet<string>(PropertyNames.All, StringComparer.OrdinalIgnoreCase) { PropertyNames.UnreadableInputs };
         var projectProperties = new ProjectProperties(PropertyEncoding.Decode(encoded).Where(p => known.Contains(p.Key)));
         var files = new List<TextFile>();
         FactsReadResult? facts = null;

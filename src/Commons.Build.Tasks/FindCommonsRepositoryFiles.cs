@@ -8,6 +8,7 @@ using System.IO;
 using System.Linq;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Input;
+using Commons.Compliance.Reuse;
 using Commons.Inspection;
 using Commons.Inspection.Repository;
 using Microsoft.Build.Framework;
@@ -85,12 +86,32 @@ public sealed class FindCommonsRepositoryFiles : Task
     [Output]
     public ITaskItem[] PolicyFileText { get; private set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>The C# files being compiled (<c>@(Compile)</c>, full paths): the REUSE files that can license them are handed over.</summary>
+    public ITaskItem[] SourceFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>
+    /// The REUSE files that can license <see cref="SourceFiles"/>, when they are texts: the REUSE.toml of each of their folders
+    /// and its ancestors up to the root (the root one unless <see cref="Files"/> has it), <c>.reuse/dep5</c>, and their
+    /// <c>.license</c> sidecars; metadata <c>CommonsFileKind</c> <c>ReuseToml</c>, <c>ReuseDep5</c> or <c>ReuseSidecar</c>.
+    /// </summary>
+    [Output]
+    public ITaskItem[] ReuseFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>REUSE files found that are no text (empty, binary, oversized, a folder …), and why: CMN0902 in the analyzer.</summary>
+    private readonly List<(string Path, string Problem)> unreadableReuseFiles = new();
+
     public override bool Execute()
     {
         FindFiles();
-        EncodedAnalyzerProperties = PropertyEncoding.Encode(AnalyzerProperties.Select(p => new KeyValuePair<string, string>(
+        var properties = AnalyzerProperties.Select(p => new KeyValuePair<string, string>(
             p.ItemSpec,
-            p.ItemSpec == PropertyNames.RepositoryRoot && string.IsNullOrWhiteSpace(p.GetMetadata("Value")) ? RepositoryRoot ?? "" : p.GetMetadata("Value"))));
+            p.ItemSpec == PropertyNames.RepositoryRoot && string.IsNullOrWhiteSpace(p.GetMetadata("Value")) ? RepositoryRoot ?? "" : p.GetMetadata("Value"))).ToList();
+        if (unreadableReuseFiles.Count > 0)
+        {
+            properties.Add(new KeyValuePair<string, string>(PropertyNames.UnreadableInputs, ReuseBuildLicensing.EncodeUnreadable(unreadableReuseFiles)));
+        }
+
+        EncodedAnalyzerProperties = PropertyEncoding.Encode(properties);
         return true;
     }
 
@@ -124,6 +145,8 @@ public sealed class FindCommonsRepositoryFiles : Task
             {
                 Log.LogMessage(MessageImportance.Low, "Commons: " + problem.Message);
             }
+
+            FindReuseFiles(RepositoryRoot, Files.Select(f => f.ItemSpec));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -131,6 +154,89 @@ public sealed class FindCommonsRepositoryFiles : Task
             Log.LogWarning(null, "CMNTASK01", null, null, 0, 0, 0, 0, "Commons could not list the repository files: {0}", ex.Message);
         }
     }
+
+    /// <summary>
+    /// The REUSE files that can license the compiled files (<see cref="ReuseFiles"/>). Cheap on every build: one existence test per
+    /// compiled file (its sidecar) and per distinct folder between the compiled files and the root (its REUSE.toml); each file
+    /// found is read again only when its size or time changed. Nothing else of the repository is listed.
+    /// </summary>
+    private void FindReuseFiles(string root, IEnumerable<string> handedOver)
+    {
+        var found = new List<(string Path, string Kind)>();
+        var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in SourceFiles)
+        {
+            string full;
+            try
+            {
+                full = Path.GetFullPath(Path.Combine(ProjectDirectory, source.ItemSpec));
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                continue;
+            }
+
+            if (!IsUnder(rootFull, full))
+            {
+                continue;
+            }
+
+            if (File.Exists(full + ".license"))
+            {
+                found.Add((full + ".license", TextFileKinds.ReuseSidecar));
+            }
+
+            // REUSE.toml files of the folder and its ancestors, up to the root; a folder seen once is not tested again.
+            for (var folder = Path.GetDirectoryName(full); folder is not null && IsUnder(rootFull, folder) && folders.Add(folder); folder = Path.GetDirectoryName(folder))
+            {
+                if (File.Exists(Path.Combine(folder, "REUSE.toml")) || Directory.Exists(Path.Combine(folder, "REUSE.toml")))
+                {
+                    found.Add((Path.Combine(folder, "REUSE.toml"), nameof(RepositoryFileKind.ReuseToml)));
+                }
+            }
+        }
+
+        var dep5 = Path.Combine(rootFull, ".reuse", "dep5");
+        if (File.Exists(dep5) || Directory.Exists(dep5))
+        {
+            found.Add((dep5, TextFileKinds.ReuseDep5));
+        }
+
+        var already = new HashSet<string>(handedOver, StringComparer.Ordinal);
+        var items = new List<ITaskItem>();
+        foreach (var (path, kind) in found)
+        {
+            var content = ContentOf(path, ReuseMetadataMaxBytes);
+            if (content != FileContent.Text)
+            {
+                unreadableReuseFiles.Add((path, Why(content)));
+            }
+            else if (already.Add(path))
+            {
+                var item = new TaskItem(path);
+                item.SetMetadata("CommonsFileKind", kind);
+                items.Add(item);
+            }
+        }
+
+        ReuseFiles = items.ToArray();
+    }
+
+    /// <summary>The largest REUSE.toml, dep5 or sidecar read, as <c>commons headers</c> reads them (real ones are a few KB).</summary>
+    private const long ReuseMetadataMaxBytes = 1024 * 1024;
+
+    private static bool IsUnder(string root, string path)
+        => path.Length > root.Length && path.StartsWith(root, StringComparison.Ordinal)
+            && (path[root.Length] == Path.DirectorySeparatorChar || path[root.Length] == Path.AltDirectorySeparatorChar);
+
+    private static string Why(FileContent content) => content switch
+    {
+        FileContent.Empty => "it is empty (or a pipe or a device)",
+        FileContent.Binary => "it holds NUL bytes: it is no text",
+        FileContent.TooLarge => "it is larger than " + (ReuseMetadataMaxBytes / 1024) + " KB",
+        _ => "it is not a readable file",
+    };
 
     /// <summary>What the reading rule makes of a file, read again only when its size or time changed.</summary>
     private static FileContent ContentOf(string path, long maxBytes = BoundedFile.DefaultMaxBytes)
