@@ -146,7 +146,7 @@ public sealed class FindCommonsRepositoryFiles : Task
                 Log.LogMessage(MessageImportance.Low, "Commons: " + problem.Message);
             }
 
-            FindReuseFiles(RepositoryRoot, Files.Select(f => f.ItemSpec));
+            FindReuseFiles(RepositoryRoot, Files.Select(f => f.ItemSpec), files.Select(f => f.FullPath));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -156,61 +156,37 @@ public sealed class FindCommonsRepositoryFiles : Task
     }
 
     /// <summary>
-    /// The REUSE files that can license the compiled files (<see cref="ReuseFiles"/>). Cheap on every build: one existence test per
-    /// compiled file (its sidecar) and per distinct folder between the compiled files and the root (its REUSE.toml); each file
-    /// found is read again only when its size or time changed. Nothing else of the repository is listed.
+    /// The REUSE files that can license the compiled files (<see cref="ReuseFiles"/>, <see cref="ReuseBuildFiles"/>), each read
+    /// again only when its size or time changed; those already among <paramref name="handedOver"/> are not handed over twice, and
+    /// a repository file (<paramref name="found"/>) that is too large or unreadable is the collection's to report.
     /// </summary>
-    private void FindReuseFiles(string root, IEnumerable<string> handedOver)
+    private void FindReuseFiles(string root, IEnumerable<string> handedOver, IEnumerable<string> found)
     {
-        var found = new List<(string Path, string Kind)>();
-        var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        var folders = new HashSet<string>(StringComparer.Ordinal);
+        var collected = new HashSet<string>(found, StringComparer.Ordinal);
+        var sources = new List<string>();
         foreach (var source in SourceFiles)
         {
-            string full;
             try
             {
-                full = Path.GetFullPath(Path.Combine(ProjectDirectory, source.ItemSpec));
+                sources.Add(Path.GetFullPath(Path.Combine(ProjectDirectory, source.ItemSpec)));
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
             {
-                continue;
+                // Not a path: not a file REUSE can license either.
             }
-
-            if (!IsUnder(rootFull, full))
-            {
-                continue;
-            }
-
-            if (File.Exists(full + ".license"))
-            {
-                found.Add((full + ".license", TextFileKinds.ReuseSidecar));
-            }
-
-            // REUSE.toml files of the folder and its ancestors, up to the root; a folder seen once is not tested again.
-            for (var folder = Path.GetDirectoryName(full); folder is not null && IsUnder(rootFull, folder) && folders.Add(folder); folder = Path.GetDirectoryName(folder))
-            {
-                if (File.Exists(Path.Combine(folder, "REUSE.toml")) || Directory.Exists(Path.Combine(folder, "REUSE.toml")))
-                {
-                    found.Add((Path.Combine(folder, "REUSE.toml"), nameof(RepositoryFileKind.ReuseToml)));
-                }
-            }
-        }
-
-        var dep5 = Path.Combine(rootFull, ".reuse", "dep5");
-        if (File.Exists(dep5) || Directory.Exists(dep5))
-        {
-            found.Add((dep5, TextFileKinds.ReuseDep5));
         }
 
         var already = new HashSet<string>(handedOver, StringComparer.Ordinal);
         var items = new List<ITaskItem>();
-        foreach (var (path, kind) in found)
+        foreach (var (path, kind) in ReuseBuildFiles.Find(root, sources))
         {
-            var content = ContentOf(path, ReuseMetadataMaxBytes);
+            var content = ContentOf(path, ReuseBuildFiles.MaxBytes);
             if (content != FileContent.Text)
             {
-                unreadableReuseFiles.Add((path, Why(content)));
+                if (!(collected.Contains(path) && content is FileContent.TooLarge or FileContent.Unreadable))
+                {
+                    unreadableReuseFiles.Add((path, ReuseBuildFiles.Why(content)));
+                }
             }
             else if (already.Add(path))
             {
@@ -222,21 +198,6 @@ public sealed class FindCommonsRepositoryFiles : Task
 
         ReuseFiles = items.ToArray();
     }
-
-    /// <summary>The largest REUSE.toml, dep5 or sidecar read, as <c>commons headers</c> reads them (real ones are a few KB).</summary>
-    private const long ReuseMetadataMaxBytes = 1024 * 1024;
-
-    private static bool IsUnder(string root, string path)
-        => path.Length > root.Length && path.StartsWith(root, StringComparison.Ordinal)
-            && (path[root.Length] == Path.DirectorySeparatorChar || path[root.Length] == Path.AltDirectorySeparatorChar);
-
-    private static string Why(FileContent content) => content switch
-    {
-        FileContent.Empty => "it is empty (or a pipe or a device)",
-        FileContent.Binary => "it holds NUL bytes: it is no text",
-        FileContent.TooLarge => "it is larger than " + (ReuseMetadataMaxBytes / 1024) + " KB",
-        _ => "it is not a readable file",
-    };
 
     /// <summary>What the reading rule makes of a file, read again only when its size or time changed.</summary>
     private static FileContent ContentOf(string path, long maxBytes = BoundedFile.DefaultMaxBytes)
