@@ -130,7 +130,8 @@ internal static class CommandLine
     /// <summary>True when standard error is the process's own and a terminal: only then is progress shown.</summary>
     public static bool ErrorIsTerminal(CliConsole console) => ReferenceEquals(console.Error, Console.Error) && !Console.IsErrorRedirected;
 
-    public static bool OutputIsTerminal(CliConsole console) => ReferenceEquals(console.Out, Console.Out) && !Console.IsOutputRedirected;
+    /// <summary>True when the tool writes to the process's standard output and that is a terminal.</summary>
+    public static bool OutputIsTerminal(CliConsole console) => console.Out is StandardOutput { IsTerminal: true };
 
     /// <summary>
     /// The body of a command that writes a document about the packages of PATH (sbom, notices): load, gather the packages

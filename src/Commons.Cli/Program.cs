@@ -16,7 +16,10 @@ public static class Program
     {
         // Commons.Inspection and its NuGet libraries live apart from MSBuild's (IsolatedInspection.props).
         Projects.InspectionLoadContext.Install();
-        return Run(args, new StandardOutput(System.Console.Out), System.Console.Error);
+        // Whether standard output is a terminal is read before it is reserved (descriptor 1 then points at standard error).
+        var isTerminal = !System.Console.IsOutputRedirected;
+        var stdout = Output.ReservedStandardOutput.Claim() ?? System.Console.Out;
+        return Run(args, new StandardOutput(stdout, isTerminal), System.Console.Error);
     }
 
     /// <summary>
@@ -106,10 +109,14 @@ internal sealed class StandardOutput : TextWriter
 {
     private readonly TextWriter inner;
 
-    public StandardOutput(TextWriter inner)
+    public StandardOutput(TextWriter inner, bool isTerminal)
     {
         this.inner = inner;
+        IsTerminal = isTerminal;
     }
+
+    /// <summary>True when the process's standard output is a terminal (tables then use its width, colours and links).</summary>
+    public bool IsTerminal { get; }
 
     public override System.Text.Encoding Encoding => inner.Encoding;
 

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+// SPDX-FileCopyrightText: Commons.Analyzers contributors
+
+using System;
+using System.IO;
+using System.Text.Json;
+using Commons.Testing;
+
+namespace Commons.Cli.Tests;
+
+/// <summary>
+/// Machine-readable output stays machine-readable: the .NET host prints the installed SDKs on the process's standard output
+/// when a global.json names an SDK this machine does not have (found on Humanizer, whose global.json asks for an 11.0
+/// preview), and that text followed the JSON document.
+/// </summary>
+public sealed class StandardOutputTests : IDisposable
+{
+    private const string Project = "src/App/App.csproj";
+
+    private readonly SampleRepository repository = new("missing-sdk");
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("sarif")]
+    public void A_global_json_naming_a_missing_sdk_leaves_the_document_on_standard_output_whole(string format)
+    {
+        repository.WriteFile("LICENSE", File.ReadAllText(Path.Combine(TempCopy.Sample, "LICENSE")));
+        repository.WriteFile("README.md", "# App\n\nWhat it is.\n");
+        repository.WriteFile(Project, "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n    <PackageLicenseExpression>MIT</PackageLicenseExpression>\n  </PropertyGroup>\n</Project>\n");
+        var restore = DotnetRunner.Run(repository.Root, TimeSpan.FromMinutes(4), "restore", repository.PathOf(Project), "-nodeReuse:false");
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+        repository.WriteFile("global.json", "{ \"sdk\": { \"version\": \"99.0.100\" } }\n");
+
+        var result = Cli.Run(repository.Root, "check", "--format", format);
+
+        Assert.True(result.ExitCode is 0 or 1, result.Stderr);
+        using var document = JsonDocument.Parse(result.Stdout);
+        Assert.Contains("global.json", result.Stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => repository.Dispose();
+}
