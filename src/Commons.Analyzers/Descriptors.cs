@@ -172,7 +172,7 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor CMN0405 = new(
         RuleIds.LicenseTextMissing, Title(RuleIds.LicenseTextMissing), Message(RuleIds.LicenseTextMissing), RuleCategories.SourceHeaders, DiagnosticSeverity.Warning,
-        isEnabledByDefault: true, Description(RuleIds.LicenseTextMissing), HelpLink(RuleIds.LicenseTextMissing), Live);
+        isEnabledByDefault: true, Description(RuleIds.LicenseTextMissing), HelpLink(RuleIds.LicenseTextMissing), BuildOnly);
 
     public static readonly DiagnosticDescriptor CMN0406 = new(
         RuleIds.LicenseTextUnused, Title(RuleIds.LicenseTextUnused), Message(RuleIds.LicenseTextUnused), RuleCategories.SourceHeaders, DiagnosticSeverity.Warning,

@@ -12,6 +12,7 @@ using Commons.Compliance.Facts;
 using Commons.Compliance.Headers;
 using Commons.Compliance.Input;
 using Commons.Compliance.Policy;
+using Commons.Compliance.Reuse;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -110,9 +111,11 @@ internal sealed class ProjectInputs
         // One encoded property (PropertyEncoding): no value can add a line to the compiler's analyzer config, nor lose one.
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
         global.TryGetValue("build_property." + PropertyEncoding.PropertyName, out var encoded);
-        var known = new HashSet<string>(PropertyNames.All, StringComparer.OrdinalIgnoreCase);
-        var projectProperties = new ProjectProperties(PropertyEncoding.Decode(encoded).Where(p => known.Contains(p.Key)));
+        // UnreadableInputs is the build task's own entry, not a property anyone sets.
+        var known = new HashSet<string>(PropertyNames.All, StringComparer.OrdinalIgnoreCase) { PropertyNames.UnreadableInputs };
+        var properties = PropertyEncoding.Decode(encoded).Where(p => known.Contains(p.Key)).ToList();
         var files = new List<TextFile>();
+        var unreadableReuseFiles = new List<(string Path, string Problem)>();
         FactsReadResult? facts = null;
         PolicyFile? policy = null;
         BaselineFile? baseline = null;
@@ -126,6 +129,12 @@ internal sealed class ProjectInputs
             var text = file.GetText(cancellationToken);
             if (text is null)
             {
+                if (kind is nameof(RepositoryFileKind.ReuseToml) or TextFileKinds.ReuseDep5 or TextFileKinds.ReuseSidecar)
+                {
+                    // The targets hand over texts only; a file the compiler still cannot read would license nothing in silence.
+                    unreadableReuseFiles.Add((file.Path, "the compiler could not read it as a text"));
+                }
+
                 continue;
             }
 
@@ -148,6 +157,13 @@ internal sealed class ProjectInputs
             }
         }
 
+        if (unreadableReuseFiles.Count > 0)
+        {
+            var given = properties.FirstOrDefault(p => string.Equals(p.Key, PropertyNames.UnreadableInputs, StringComparison.OrdinalIgnoreCase)).Value;
+            properties.Add(new KeyValuePair<string, string>(PropertyNames.UnreadableInputs, (given is null ? "" : given + "\n") + ReuseBuildLicensing.EncodeUnreadable(unreadableReuseFiles)));
+        }
+
+        var projectProperties = new ProjectProperties(properties);
         var input = new ComplianceInput(projectProperties, files)
         {
             Facts = facts?.Facts,

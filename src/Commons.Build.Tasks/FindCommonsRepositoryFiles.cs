@@ -8,6 +8,7 @@ using System.IO;
 using System.Linq;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Input;
+using Commons.Compliance.Reuse;
 using Commons.Inspection;
 using Commons.Inspection.Repository;
 using Microsoft.Build.Framework;
@@ -85,12 +86,32 @@ public sealed class FindCommonsRepositoryFiles : Task
     [Output]
     public ITaskItem[] PolicyFileText { get; private set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>The C# files being compiled (<c>@(Compile)</c>, full paths): the REUSE files that can license them are handed over.</summary>
+    public ITaskItem[] SourceFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>
+    /// The REUSE files that can license <see cref="SourceFiles"/>, when they are texts: the REUSE.toml of each of their folders
+    /// and its ancestors up to the root (the root one unless <see cref="Files"/> has it), <c>.reuse/dep5</c>, and their
+    /// <c>.license</c> sidecars; metadata <c>CommonsFileKind</c> <c>ReuseToml</c>, <c>ReuseDep5</c> or <c>ReuseSidecar</c>.
+    /// </summary>
+    [Output]
+    public ITaskItem[] ReuseFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>REUSE files found that are no text (empty, binary, oversized, a folder …), and why: CMN0902 in the analyzer.</summary>
+    private readonly List<(string Path, string Problem)> unreadableReuseFiles = new();
+
     public override bool Execute()
     {
         FindFiles();
-        EncodedAnalyzerProperties = PropertyEncoding.Encode(AnalyzerProperties.Select(p => new KeyValuePair<string, string>(
+        var properties = AnalyzerProperties.Select(p => new KeyValuePair<string, string>(
             p.ItemSpec,
-            p.ItemSpec == PropertyNames.RepositoryRoot && string.IsNullOrWhiteSpace(p.GetMetadata("Value")) ? RepositoryRoot ?? "" : p.GetMetadata("Value"))));
+            p.ItemSpec == PropertyNames.RepositoryRoot && string.IsNullOrWhiteSpace(p.GetMetadata("Value")) ? RepositoryRoot ?? "" : p.GetMetadata("Value"))).ToList();
+        if (unreadableReuseFiles.Count > 0)
+        {
+            properties.Add(new KeyValuePair<string, string>(PropertyNames.UnreadableInputs, ReuseBuildLicensing.EncodeUnreadable(unreadableReuseFiles)));
+        }
+
+        EncodedAnalyzerProperties = PropertyEncoding.Encode(properties);
         return true;
     }
 
@@ -124,12 +145,58 @@ public sealed class FindCommonsRepositoryFiles : Task
             {
                 Log.LogMessage(MessageImportance.Low, "Commons: " + problem.Message);
             }
+
+            FindReuseFiles(RepositoryRoot, Files.Select(f => f.ItemSpec), files.Select(f => f.FullPath));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Operational trouble only: the build goes on, the analyzer reports the missing facts.
             Log.LogWarning(null, "CMNTASK01", null, null, 0, 0, 0, 0, "Commons could not list the repository files: {0}", ex.Message);
         }
+    }
+
+    /// <summary>
+    /// The REUSE files that can license the compiled files (<see cref="ReuseFiles"/>, <see cref="ReuseBuildFiles"/>), each read
+    /// again only when its size or time changed; those already among <paramref name="handedOver"/> are not handed over twice, and
+    /// a repository file (<paramref name="found"/>) that is too large or unreadable is the collection's to report.
+    /// </summary>
+    private void FindReuseFiles(string root, IEnumerable<string> handedOver, IEnumerable<string> found)
+    {
+        var collected = new HashSet<string>(found, StringComparer.Ordinal);
+        var sources = new List<string>();
+        foreach (var source in SourceFiles)
+        {
+            try
+            {
+                sources.Add(Path.GetFullPath(Path.Combine(ProjectDirectory, source.ItemSpec)));
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                // Not a path: not a file REUSE can license either.
+            }
+        }
+
+        var already = new HashSet<string>(handedOver, StringComparer.Ordinal);
+        var items = new List<ITaskItem>();
+        foreach (var (path, kind) in ReuseBuildFiles.Find(root, sources))
+        {
+            var content = ContentOf(path, ReuseBuildFiles.MaxBytes);
+            if (content != FileContent.Text)
+            {
+                if (!(collected.Contains(path) && content is FileContent.TooLarge or FileContent.Unreadable))
+                {
+                    unreadableReuseFiles.Add((path, ReuseBuildFiles.Why(content)));
+                }
+            }
+            else if (already.Add(path))
+            {
+                var item = new TaskItem(path);
+                item.SetMetadata("CommonsFileKind", kind);
+                items.Add(item);
+            }
+        }
+
+        ReuseFiles = items.ToArray();
     }
 
     /// <summary>What the reading rule makes of a file, read again only when its size or time changed.</summary>

@@ -65,6 +65,14 @@ public sealed class AnalyzerTest<TAnalyzer>
         return this;
     }
 
+    /// <summary>Several source files: <c>/0/Test0.cs</c>, <c>/0/Test1.cs</c> …, in order.</summary>
+    public AnalyzerTest<TAnalyzer> Sources(params string[] texts)
+    {
+        sources.Clear();
+        sources.AddRange(texts);
+        return this;
+    }
+
     /// <summary>Severity overrides as a user writes them in .editorconfig.</summary>
     public AnalyzerTest<TAnalyzer> EditorConfig(string lines)
     {

@@ -156,7 +156,7 @@ public static class DerivedArtefacts
         {
             var keys = rule.ConfigurationKeys.Count == 0 ? "—" : string.Join(", ", rule.ConfigurationKeys.Select(k => "`" + k + "`"));
             text.Append(CultureInfo.InvariantCulture, $"| [{rule.Id}](#{rule.Id.ToLowerInvariant()}) | {rule.Title} | {rule.Category} | {rule.DefaultSeverity} | ")
-                .Append(rule.IsBuildOnly ? "Build only" : "IDE live").Append(" | ").Append(rule.HasCodeFix ? "Yes" : "No").Append(" | ").Append(keys).Append(" |\n");
+                .Append(rule.IsCliOnly ? "`commons headers` only" : rule.IsBuildOnly ? "Build only" : "IDE live").Append(" | ").Append(rule.HasCodeFix ? "Yes" : "No").Append(" | ").Append(keys).Append(" |\n");
         }
 
         return text.ToString();

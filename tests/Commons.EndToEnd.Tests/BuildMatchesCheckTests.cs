@@ -173,6 +173,39 @@ public sealed class BuildMatchesCheckTests
     }
 
     /// <summary>
+    /// Issue 17: a REUSE repository whose C# files are licensed by REUSE.toml (an aggregate annotation at the root, a nested
+    /// REUSE.toml), a <c>.license</c> sidecar, or not at all: the build reports CMN0401/CMN0404 for the unlicensed file alone, and
+    /// <c>commons check</c> the same; a REUSE.toml that holds NUL bytes is one CMN0902 in both, never a crash.
+    /// </summary>
+    [Fact]
+    public void Reuse_TomlAndSidecarLicenseTheSourceFilesInBoth()
+    {
+        var sample = new PackageSample(package, "same-reuse");
+        sample.Write("LICENSES/MIT.txt", SampleFiles.MitLicense);
+        sample.Write("REUSE.toml", "version = 1\n\n[[annotations]]\npath = \"src/Sample/Model/**\"\nprecedence = \"aggregate\"\n"
+            + "SPDX-FileCopyrightText = \"2026 Sample contributors\"\nSPDX-License-Identifier = \"MIT\"\n");
+        sample.Write("src/Sample/Nested/REUSE.toml", "version = 1\n\n[[annotations]]\npath = \"*.cs\"\n"
+            + "SPDX-FileCopyrightText = \"2026 Sample contributors\"\nSPDX-License-Identifier = \"MIT\"\n");
+        sample.Write("src/Sample/Broken/REUSE.toml", "version = 1\n\0\0\0");
+        sample.Write(ProjectPath, SampleFiles.Project("net10.0", "MIT"));
+        sample.Write("src/Sample/Model/Order.cs", SampleFiles.Source("Order", null));
+        sample.Write("src/Sample/Nested/Deep.cs", SampleFiles.Source("Deep", null));
+        sample.Write("src/Sample/Broken/Fragile.cs", SampleFiles.Source("Fragile", "MIT"));
+        sample.Write("src/Sample/Greeter.cs", SampleFiles.Source("Greeter", null));
+        sample.Write("src/Sample/Greeter.cs.license", "SPDX-FileCopyrightText: 2026 Sample contributors\nSPDX-License-Identifier: MIT\n");
+        sample.Write("src/Sample/Farewell.cs", SampleFiles.Source("Farewell", null));
+
+        var (build, check) = BuildAndCheck(sample);
+
+        var headers = build.Where(r => r.StartsWith("CMN0401 ", StringComparison.Ordinal) || r.StartsWith("CMN0404 ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, headers.Length);
+        Assert.All(headers, r => Assert.Contains("/src/Sample/Farewell.cs", r, StringComparison.Ordinal));
+        Assert.Single(build, r => r.StartsWith("CMN0902 warning " + sample.PathOf("src/Sample/Broken/REUSE.toml") + "(1)", StringComparison.Ordinal));
+        Assert.DoesNotContain(build, r => r.StartsWith("AD0001", StringComparison.Ordinal));
+        Assert.Equal(build, check);
+    }
+
+    /// <summary>
     /// Issue 15: a repository with old findings, <c>commons baseline</c>, then the build and <c>commons check</c> report none of
     /// them and both keep the same ones suppressed in SARIF (the same suppression); an upgrade of a package from its MIT version to
     /// its BUSL-1.1 version is then CMN0108, in the build with the package and in <c>commons check</c> alike.

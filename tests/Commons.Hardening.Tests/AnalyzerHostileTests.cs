@@ -37,6 +37,30 @@ public sealed class AnalyzerHostileTests
         "CommonsCopyrightHolder", "TargetFramework", "CommonsRepositoryRoot",
     };
 
+    /// <summary>A REUSE.toml as real repositories write them: nested globs, every precedence, arrays and a literal string.</summary>
+    public static readonly Gen<string> ReuseTomlSeed = Gen.OneOf(
+        Gen.Const("version = 1\nSPDX-PackageName = \"app\"\n\n[[annotations]]\npath = [\"src/**\", \"*.cs\"]\nprecedence = \"aggregate\"\n"
+            + "SPDX-FileCopyrightText = [\"2026 Jane Doe\", \"2025 ACME\"]\nSPDX-License-Identifier = \"MIT OR Apache-2.0\"\n\n"
+            + "[[annotations]]\npath = 'src/App/Hostile.cs'\nprecedence = \"override\"\nSPDX-FileCopyrightText = \"Jane\"\nSPDX-License-Identifier = \"MIT\"\n"),
+        Gen.Const("version = 1\n[[annotations]]\npath = \"**\"\nSPDX-License-Identifier = \"GPL-2.0+\"\n# comment\n[x]\ny = { z = [1, 2.5, true, 1979-05-27T07:32:00Z] }\n"));
+
+    /// <summary>A <c>.reuse/dep5</c> and a sidecar.</summary>
+    public static readonly Gen<string> Dep5Seed = Gen.Const(
+        "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: app\n\nFiles: src/*\n  other/*\nCopyright: 2026 Jane Doe\n 2025 ACME\nLicense: MIT\n");
+
+    public static readonly Gen<string> SidecarSeed = Gen.Const("SPDX-FileCopyrightText: 2026 Jane Doe\nSPDX-License-Identifier: MIT\n");
+
+    /// <summary>The REUSE files the targets hand over beside the source (REUSE.toml, dep5, the source's sidecar), mutated.</summary>
+    private static readonly Gen<HostileFile[]> ReuseFilesGen = Gen.Select(
+        Mutations.BytesOf(ReuseTomlSeed), Mutations.BytesOf(Dep5Seed), Mutations.BytesOf(SidecarSeed), Gen.Int[0, 7],
+        (toml, dep5, sidecar, which) => new[]
+            {
+                new HostileFile("ReuseToml", "/repo/REUSE.toml", toml),
+                new HostileFile("ReuseToml", "/repo/src/REUSE.toml", toml),
+                new HostileFile("ReuseDep5", "/repo/.reuse/dep5", dep5),
+                new HostileFile("ReuseSidecar", "/repo/src/App/Hostile.cs.license", sidecar),
+            }.Where((_, i) => (which & (1 << (i % 3))) != 0).ToArray());
+
     private readonly ITestOutputHelper output;
 
     public AnalyzerHostileTests(ITestOutputHelper output)
@@ -53,10 +77,10 @@ public sealed class AnalyzerHostileTests
         Mutations.BytesOf(PublicCodeHostileTests.PublicCodeSeed),
         Mutations.BytesOf(Gen.Const(ProjectFile)),
         Mutations.Of(HeaderHostileTests.HeaderSeed).Where(CompilerParsesQuickly),
-        Mutations.BytesOf(BaselineHostileTests.BaselineSeed),
-        (properties, facts, policy, license, publicCode, project, source, baseline) =>
+        Gen.Select(Mutations.BytesOf(BaselineHostileTests.BaselineSeed), ReuseFilesGen, (b, r) => (Baseline: b, Reuse: r)),
+        (properties, facts, policy, license, publicCode, project, source, more) =>
         {
-            var values = new Dictionary<string, string> { ["MSBuildProjectFullPath"] = "/repo/src/App/App.csproj", ["CommonsSpdxHeaders"] = "true" };
+            var values = new Dictionary<string, string> { ["MSBuildProjectFullPath"] = "/repo/src/App/App.csproj", ["CommonsSpdxHeaders"] = "true", ["CommonsRepositoryRoot"] = "/repo" };
             foreach (var (name, value) in properties)
             {
                 values[name] = value;
@@ -71,8 +95,9 @@ public sealed class AnalyzerHostileTests
                 new("PublicCode", "/repo/publiccode.yml", publicCode),
                 new("ProjectFile", "/repo/src/App/App.csproj", project),
                 new("Readme", "/repo/README.md", license),
-                new("Baseline", "/repo/commons.baseline.json", baseline),
+                new("Baseline", "/repo/commons.baseline.json", more.Baseline),
             };
+            files.AddRange(more.Reuse);
             return (values, files, source);
         });
 
@@ -165,6 +190,54 @@ public sealed class AnalyzerHostileTests
         Assert.Contains(outcome.Diagnostics, d => d.Id == "CMN0501" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("javascript:", System.StringComparison.Ordinal));
         Assert.Contains(outcome.Diagnostics, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("example.com", System.StringComparison.Ordinal));
         AssertPrintable(outcome);
+    }
+
+    /// <summary>
+    /// Issue 17: REUSE.toml, dep5 and sidecars reach the header rules of every build. A mutated one, one of 5 MB of annotations, one
+    /// nested 100,000 deep, one of NUL bytes: never an exception; a REUSE.toml the reader refuses is one CMN0902.
+    /// </summary>
+    [Fact]
+    public void Hostile_reuse_files_never_make_an_analyzer_throw()
+    {
+        Property.Check(output, "analyzers/hostile-reuse", ReuseFilesGen, files =>
+        {
+            var outcome = RunWithHeaders(files);
+            Assert.True(outcome.Exceptions.Count == 0, string.Join("\n", outcome.Exceptions));
+            AssertPrintable(outcome);
+        }, iter: 200, print: f => string.Join(" | ", f.Select(x => x.Kind + " " + Mutations.Describe(x.Content))));
+    }
+
+    [Theory]
+    [InlineData("huge")]
+    [InlineData("deep")]
+    [InlineData("nul")]
+    [InlineData("deep-table")]
+    public void A_hostile_reuse_toml_is_one_CMN0902(string shape)
+    {
+        var text = shape switch
+        {
+            "huge" => "version = 1\n" + Mutations.Repeat("[[annotations]]\npath = \"src/**/*.cs\"\nSPDX-License-Identifier = \"MIT\"\nSPDX-FileCopyrightText = \"Jane\"\n", 60_000) + "oops",
+            "deep" => "version = 1\nx = " + Mutations.Repeat("[", 100_000),
+            "nul" => "version = 1\n\0\0[[annotations]]\0path = \"**\"\n",
+            _ => "version = 1\n" + Mutations.Repeat("a.", 50_000) + "b = 1\nc = " + Mutations.Repeat("{ d = ", 50_000),
+        };
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var outcome = RunWithHeaders(new[] { new HostileFile("ReuseToml", "/repo/REUSE.toml", Encoding.UTF8.GetBytes(text)) });
+
+        Assert.Empty(outcome.Exceptions);
+        Assert.Single(outcome.Diagnostics, d => d.Id == "CMN0902");
+        Assert.Contains(outcome.Diagnostics, d => d.Id == "CMN0401");
+        output.WriteLine(shape + ": " + text.Length + " characters, " + started.ElapsedMilliseconds + " ms");
+    }
+
+    private static AnalyzerOutcome RunWithHeaders(IEnumerable<HostileFile> reuseFiles)
+    {
+        var facts = Encoding.UTF8.GetBytes(FactsFormat.Write(new ProjectFacts { ProjectPath = "/repo/src/App/App.csproj", RepositoryRoot = "/repo" }));
+        var properties = new Dictionary<string, string>
+        {
+            ["MSBuildProjectFullPath"] = "/repo/src/App/App.csproj", ["CommonsSpdxHeaders"] = "true", ["PackageLicenseExpression"] = "MIT", ["CommonsRepositoryRoot"] = "/repo",
+        };
+        return AnalyzerRun.Run("class C { }\n", properties, new[] { new HostileFile("Facts", FactsPath, facts) }.Concat(reuseFiles).ToArray());
     }
 
     [Fact]

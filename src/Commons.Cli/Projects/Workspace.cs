@@ -11,6 +11,7 @@ using Commons.Compliance.Facts;
 using Commons.Compliance.Headers;
 using Commons.Compliance.Input;
 using Commons.Compliance.Policy;
+using Commons.Compliance.Reuse;
 using Commons.Compliance.Rules;
 using Commons.Inspection;
 using Commons.Inspection.Projects;
@@ -266,11 +267,31 @@ internal static class Workspace
         // The AdditionalFiles the targets would hand to the compiler: the repository's texts and the policy file, by the
         // reading rule the targets follow (DocumentReader), and the project files.
         var files = new List<TextFile>();
+        var unreadableReuseFiles = new List<(string Path, string Problem)>();
         if (facts.RepositoryRoot is { } root)
         {
-            foreach (var file in RepositoryScanner.Find(root, new List<CollectionProblem>()))
+            var repositoryFiles = RepositoryScanner.Find(root, new List<CollectionProblem>());
+            foreach (var file in repositoryFiles)
             {
                 AddDocument(files, file.Kind.ToString(), file.FullPath);
+            }
+
+            // The REUSE files that can license the compiled files, as the targets hand them over (FindCommonsRepositoryFiles).
+            var found = new HashSet<string>(repositoryFiles.Select(f => f.FullPath), StringComparer.Ordinal);
+            foreach (var (path, kind) in ReuseBuildFiles.Find(root, project.CompileFiles))
+            {
+                var reuseFile = DocumentReader.Read(path, ReuseBuildFiles.MaxBytes);
+                if (reuseFile.State == FileContent.Text)
+                {
+                    if (!found.Contains(path))
+                    {
+                        files.Add(new TextFile(kind, path, reuseFile.Text!));
+                    }
+                }
+                else if (!(found.Contains(path) && reuseFile.State is FileContent.TooLarge or FileContent.Unreadable))
+                {
+                    unreadableReuseFiles.Add((path, ReuseBuildFiles.Why(reuseFile.State)));
+                }
             }
         }
 
@@ -296,7 +317,13 @@ internal static class Workspace
             }
         }
 
-        var input = new ComplianceInput(new ProjectProperties(CompilerProperties(project, facts)), files)
+        var properties = CompilerProperties(project, facts).ToList();
+        if (unreadableReuseFiles.Count > 0)
+        {
+            properties.Add(new KeyValuePair<string, string>(PropertyNames.UnreadableInputs, ReuseBuildLicensing.EncodeUnreadable(unreadableReuseFiles)));
+        }
+
+        var input = new ComplianceInput(new ProjectProperties(properties), files)
         {
             Facts = read.Facts,
             FactsError = read.Error,

@@ -8,6 +8,7 @@ using System.Linq;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Input;
 using Commons.Compliance.Licenses;
+using Commons.Compliance.Reuse;
 using Commons.Compliance.Rules;
 using Commons.Licensing;
 
@@ -23,8 +24,11 @@ public sealed class HeaderRules
     private readonly ConcurrentDictionary<string, ExpressionCheck> checks = new(StringComparer.Ordinal);
     private readonly HashSet<string> knownLicenses;
 
-    private HeaderRules(bool enabled, SpdxCatalog catalog, IEnumerable<string> knownLicenses, string? suggestedLicense, string? suggestedHolder)
+    private readonly ReuseBuildLicensing reuse;
+
+    private HeaderRules(bool enabled, SpdxCatalog catalog, IEnumerable<string> knownLicenses, string? suggestedLicense, string? suggestedHolder, ReuseBuildLicensing reuse)
     {
+        this.reuse = reuse;
         IsEnabled = enabled;
         SuggestedLicense = suggestedLicense;
         SuggestedHolder = suggestedHolder;
@@ -97,10 +101,15 @@ public sealed class HeaderRules
         var holder = input.Properties.Get(PropertyNames.CopyrightHolder)
             ?? HolderFromCopyright(input.Properties.Get(PropertyNames.Copyright))
             ?? input.Properties.Get(PropertyNames.Authors);
-        return new HeaderRules(enabled, catalog, known, suggestedLicense, holder);
+        return new HeaderRules(enabled, catalog, known, suggestedLicense, holder, input.ReuseLicensing);
     }
 
-    /// <summary>The 04xx findings of one source file; empty when the rules are off.</summary>
+    /// <summary>
+    /// The 04xx findings of one source file; empty when the rules are off. Its licence and copyright may come from elsewhere than
+    /// its header, by the precedence of REUSE 3.3: a REUSE.toml annotation or <c>.reuse/dep5</c> that covers it, or its
+    /// <c>.license</c> sidecar (<see cref="ReuseBuildLicensing"/>); the header's own tags are checked only when REUSE reads them
+    /// (not under an <c>override</c> annotation, nor beside a sidecar).
+    /// </summary>
     public IReadOnlyList<Finding> Evaluate(string path, string text)
     {
         if (!IsEnabled)
@@ -109,14 +118,23 @@ public sealed class HeaderRules
         }
 
         var header = SpdxHeaderParser.Parse(text);
+        var hasLicense = header.Licenses.Count > 0;
+        var hasCopyright = header.Copyrights.Count > 0;
+        var readsHeader = true;
+        if (!reuse.IsEmpty && reuse.InfosOf(path, InfoOf(header), out readsHeader) is { } infos)
+        {
+            hasLicense = infos.Any(i => i.HasLicensing);
+            hasCopyright = infos.Any(i => i.HasCopyright);
+        }
+
         var findings = new List<Finding>();
         var fileStart = FindingLocation.OfSpan(path, text, 0, 0);
-        if (header.Licenses.Count == 0)
+        if (!hasLicense)
         {
             findings.Add(new Finding(RuleIds.NoSpdxLicenseIdentifier, Array.Empty<string>(), fileStart));
         }
 
-        foreach (var tag in header.Licenses)
+        foreach (var tag in readsHeader ? header.Licenses : Array.Empty<HeaderTag>())
         {
             var check = checks.GetOrAdd(tag.Value, v => ExpressionCheck.Check(v, catalog));
             var location = FindingLocation.OfSpan(path, text, tag.ValueStart, tag.ValueLength);
@@ -138,13 +156,16 @@ public sealed class HeaderRules
             }
         }
 
-        if (header.Copyrights.Count == 0)
+        if (!hasCopyright)
         {
             findings.Add(new Finding(RuleIds.NoSpdxFileCopyrightText, Array.Empty<string>(), fileStart));
         }
 
         return findings;
     }
+
+    private static ReuseInfo InfoOf(SpdxHeader header)
+        => new(header.Licenses.Select(t => t.Value).ToArray(), header.Copyrights.Select(t => t.Value).ToArray(), ReuseSource.FileHeader, null);
 
     /// <summary>The corrected expression for an invalid header value, for the code fix; null when there is none.</summary>
     public string? Correction(string value) => checks.GetOrAdd(value, v => ExpressionCheck.Check(v, catalog)).Corrected;

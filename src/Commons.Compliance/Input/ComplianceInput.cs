@@ -4,9 +4,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Commons.Compliance.Baseline;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Policy;
+using Commons.Compliance.Reuse;
 
 namespace Commons.Compliance.Input;
 
@@ -16,10 +18,13 @@ namespace Commons.Compliance.Input;
 /// </summary>
 public sealed class ComplianceInput
 {
+    private readonly Lazy<ReuseBuildLicensing> reuseLicensing;
+
     public ComplianceInput(ProjectProperties properties, IReadOnlyList<TextFile> files)
     {
         Properties = properties;
         Files = files;
+        reuseLicensing = new Lazy<ReuseBuildLicensing>(() => ReuseBuildLicensing.Read(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The collected facts, or null when missing or unreadable (then <see cref="FactsError"/> says why).</summary>
@@ -31,6 +36,9 @@ public sealed class ComplianceInput
 
     /// <summary>The repository and project files handed over as AdditionalFiles, with their text.</summary>
     public IReadOnlyList<TextFile> Files { get; }
+
+    /// <summary>REUSE.toml, dep5 and sidecars among <see cref="Files"/>, read once however many rules ask (thread-safe).</summary>
+    public ReuseBuildLicensing ReuseLicensing => reuseLicensing.Value;
 
     /// <summary>The parsed policy file, when one is configured.</summary>
     public PolicyFile? Policy { get; set; }
@@ -110,6 +118,12 @@ public static class TextFileKinds
     public const string PolicyFile = "PolicyFile";
     public const string ProjectFile = "ProjectFile";
     public const string Baseline = "Baseline";
+
+    /// <summary>The project's <c>.reuse/dep5</c> (REUSE 3.3, deprecated): licenses files by glob.</summary>
+    public const string ReuseDep5 = "ReuseDep5";
+
+    /// <summary>The <c>FILE.license</c> of a compiled file: its licensing information instead of its header (REUSE 3.3).</summary>
+    public const string ReuseSidecar = "ReuseSidecar";
 }
 
 /// <summary>The contract's property names (build-contract.md).</summary>
@@ -150,6 +164,12 @@ public static class PropertyNames
     public const string Enabled = "CommonsEnabled";
     public const string Baseline = "CommonsBaseline";
     public const string BaselineFile = "CommonsBaselineFile";
+
+    /// <summary>
+    /// Not an MSBuild property: the build task adds it to the encoded properties, the REUSE files it found but could not hand
+    /// over as texts (<see cref="ReuseBuildLicensing.EncodeUnreadable"/>), so that each is CMN0902 rather than silence.
+    /// </summary>
+    public const string UnreadableInputs = "CommonsUnreadableInputs";
 
     /// <summary>Every property the analyzer reads from <c>build_property.*</c>.</summary>
     public static IReadOnlyList<string> All { get; } = new[]

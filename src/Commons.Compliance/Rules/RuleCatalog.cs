@@ -249,7 +249,7 @@ public static class RuleCatalog
             RuleCategories.PackageMetadata, RuleSeverity.Info, new[] { "Copyright", "IsPackable" },
             "The copyright notice names the holders whom the licence's attribution clauses refer to."),
 
-        // 04xx — source-file headers (REUSE), live in the IDE.
+        // 04xx — source-file headers (REUSE): 0401–0404 live in the IDE; 0405–0412 judge the whole repository, `commons headers` only.
         Rule(RuleIds.NoSpdxLicenseIdentifier, "Source file has no SPDX-License-Identifier",
             "The file has no SPDX-License-Identifier header",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
@@ -269,35 +269,35 @@ public static class RuleCatalog
         Rule(RuleIds.LicenseTextMissing, "Licence used but its text is not in LICENSES/",
             "'{0}' licenses this file ({1}) but LICENSES/ has no text for it: add LICENSES/{2}.txt",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
-            "REUSE asks for the text of every licence a file uses in LICENSES/, so that the terms travel with the code (reuse lint: missing licenses).", buildOnly: false, baselineSubject: LicenceId),
+            "REUSE asks for the text of every licence a file uses in LICENSES/, so that the terms travel with the code (reuse lint: missing licenses).", baselineSubject: LicenceId, cliOnly: true),
         Rule(RuleIds.LicenseTextUnused, "Licence text in LICENSES/ is not used",
             "LICENSES/ holds the text of '{0}' but no file is licensed under it: remove '{1}' or license the files it is meant for",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
-            "A licence text that no file uses suggests terms that do not apply (reuse lint: unused licenses)."),
+            "A licence text that no file uses suggests terms that do not apply (reuse lint: unused licenses).", cliOnly: true),
         Rule(RuleIds.LicenseFileNotSpdx, "Licence file name in LICENSES/ is no SPDX id",
             "'{0}' is named '{1}', which is neither an SPDX licence or exception id (exact case) nor a LicenseRef-: rename it",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
-            "A licence text is found from its file name; a name that is no SPDX id (or LicenseRef-) licenses nothing (reuse lint: bad licenses)."),
+            "A licence text is found from its file name; a name that is no SPDX id (or LicenseRef-) licenses nothing (reuse lint: bad licenses).", cliOnly: true),
         Rule(RuleIds.LicenseFileDeprecated, "Licence file in LICENSES/ has a deprecated id",
             "'{0}' is named after the deprecated SPDX id '{1}'{2}",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
-            "Deprecated ids are ambiguous (GPL-2.0: only, or or-later?); REUSE asks for the current id (reuse lint: deprecated licenses)."),
+            "Deprecated ids are ambiguous (GPL-2.0: only, or or-later?); REUSE asks for the current id (reuse lint: deprecated licenses).", cliOnly: true),
         Rule(RuleIds.LicenseFileWithoutExtension, "Licence file in LICENSES/ has no file extension",
             "'{0}' has no file extension: rename it '{0}.txt'",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
-            "REUSE names licence files LICENSES/<id>.<extension> (reuse lint: licenses without file extension)."),
+            "REUSE names licence files LICENSES/<id>.<extension> (reuse lint: licenses without file extension).", cliOnly: true),
         Rule(RuleIds.CoveredFileUnreadable, "File could not be read for its licensing information",
             "The file could not be read for its licensing information: {0}",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
-            "A file whose licensing cannot be read cannot be shown to comply (reuse lint: read errors)."),
+            "A file whose licensing cannot be read cannot be shown to comply (reuse lint: read errors).", cliOnly: true),
         Rule(RuleIds.GlobalLicensingInvalid, "REUSE.toml or .reuse/dep5 cannot be used",
             "{0} cannot be used: {1}",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
-            "The files it should license are then judged without it; reuse lint stops on it."),
+            "The files it should license are then judged without it; reuse lint stops on it.", cliOnly: true),
         Rule(RuleIds.LicenseTextDuplicated, "Two licence texts in LICENSES/ for one id",
             "'{0}' and '{1}' are both the text of '{2}': keep one",
             RuleCategories.SourceHeaders, RuleSeverity.Warning, HeaderKeys,
-            "A licence is found by its id: with two texts nobody can tell which one the files are under; reuse lint stops on it."),
+            "A licence is found by its id: with two texts nobody can tell which one the files are under; reuse lint stops on it.", cliOnly: true),
 
         // 05xx — public sector.
         Rule(RuleIds.PublicCodeInvalid, "publiccode.yml is invalid",
@@ -361,6 +361,7 @@ public static class RuleCatalog
         string description,
         bool buildOnly = true,
         bool codeFix = false,
-        BaselineSubject? baselineSubject = null)
-        => new(id, title, message, category, severity, buildOnly, codeFix, keys, description, baselineSubject);
+        BaselineSubject? baselineSubject = null,
+        bool cliOnly = false)
+        => new(id, title, message, category, severity, buildOnly, codeFix, keys, description, baselineSubject, cliOnly);
 }

@@ -30,8 +30,10 @@ public sealed class RuleDescriptor
         bool hasCodeFix,
         IReadOnlyList<string> configurationKeys,
         string description,
-        BaselineSubject? baselineSubject = null)
+        BaselineSubject? baselineSubject = null,
+        bool isCliOnly = false)
     {
+        IsCliOnly = isCliOnly;
         Id = id;
         Title = title;
         MessageFormat = messageFormat;
@@ -61,6 +63,12 @@ public sealed class RuleDescriptor
     public bool IsBuildOnly { get; }
 
     public bool HasCodeFix { get; }
+
+    /// <summary>
+    /// True when only <c>commons headers</c> reports the rule: it judges the whole repository (every file REUSE covers, <c>LICENSES/</c>),
+    /// which no build reads. The analyzer declares it (so that its severity can be configured alike) and never reports it.
+    /// </summary>
+    public bool IsCliOnly { get; }
 
     /// <summary>MSBuild properties (and policy file) that change what the rule reports.</summary>
     public IReadOnlyList<string> ConfigurationKeys { get; }

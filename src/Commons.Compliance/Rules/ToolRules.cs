@@ -50,6 +50,18 @@ internal static class ToolRules
             }
         }
 
+        if (!context.Properties.IsFalse(PropertyNames.SpdxHeaders))
+        {
+            // The header rules judge each file with these: one that cannot be used would leave its files judged by their headers alone, in silence.
+            var reuse = context.Input.ReuseLicensing;
+            foreach (var problem in reuse.Problems)
+            {
+                var text = problem.Line > 0 ? context.TextOf(problem.Path) : null;
+                var location = text is null ? new FindingLocation(problem.Path, 1, 1, 1, 1) : FindingLocation.OfLine(problem.Path, text, problem.Line);
+                context.Report(RuleIds.InputUnreadable, location, "'" + reuse.NameOf(problem.Path) + "' (REUSE licensing of the source files)", problem.Message);
+            }
+        }
+
         if (context.Input.Policy is { } policy)
         {
             var text = context.TextOf(policy.Path);
