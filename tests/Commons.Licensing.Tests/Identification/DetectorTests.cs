@@ -66,6 +66,23 @@ public sealed class DetectorTests
     public void WhatAGnuNoticeLeavesUnsaidIsNotGuessed(string text)
         => Assert.Null(Identifier.Identify(text).License);
 
+    /// <summary>
+    /// A GNU licence whose terms were changed is not that licence. Made here, in memory: the GPL's own text forbids keeping a
+    /// changed copy of it ("changing it is not allowed"), so the labelled corpus holds none.
+    /// </summary>
+    [Fact]
+    public void AGplTextWithAChangedClauseIsNotTheGpl()
+    {
+        var gpl = Text("GPL-2.0-only");
+        const string Clause = "You may charge a fee for the physical act of transferring a copy";
+        Assert.Contains(Clause, gpl, StringComparison.Ordinal);
+
+        var changed = gpl.Replace(Clause, "You may not charge any fee for the physical act of transferring a copy", StringComparison.Ordinal);
+
+        Assert.Null(Identifier.Identify(changed).License);
+        Assert.Equal("GPL-2.0-only", Identifier.Identify(gpl).License);
+    }
+
     [Fact]
     public void ANoticeAboveTheGplTextRefinesItToOrLater()
     {

@@ -27,7 +27,7 @@ public sealed class LabelledCorpusTests
         ["variant-cc-and-rare"] = 15,
         ["variant-embedded"] = 4,
         ["variant-lgpl3-standalone"] = 4,
-        ["variant-must-refuse"] = 5,
+        ["variant-must-refuse"] = 4,
         ["variant-names-encodings"] = 11,
         ["variant-non-spdx"] = 9,
         ["variant-not-texts"] = 3,
