@@ -72,6 +72,27 @@ public sealed class RealRepositoryCliTests
         Assert.True(restored.ExitCode is 0 or 1, restored.ToString());
     }
 
+    [Fact]
+    public void A_project_of_a_submodule_not_checked_out_is_pointed_at_where_the_solution_lists_it()
+    {
+        using var repository = Repository("submodule");
+        var project = repository.WriteFile("src/App/App.csproj", Project.Replace("VERSION", "1.0.0"));
+        Restore(repository, project);
+        repository.WriteFile(".gitmodules", "[submodule \"external/tool\"]\n\tpath = external/tool\n\turl = https://example.org/tool.git\n");
+        repository.WriteFile("App.sln", "Microsoft Visual Studio Solution File, Format Version 12.00\n"
+            + "Project(\"{9A19103F-16F7-4668-BE54-9A1E7A4F7556}\") = \"App\", \"src\\App\\App.csproj\", \"{11111111-1111-1111-1111-111111111111}\"\nEndProject\n"
+            + "Project(\"{9A19103F-16F7-4668-BE54-9A1E7A4F7556}\") = \"Tool\", \"external\\tool\\src\\Tool.csproj\", \"{22222222-2222-2222-2222-222222222222}\"\nEndProject\n");
+
+        var result = Cli.Run(repository.Root, "check", ".", "--format", "json");
+
+        Assert.True(result.ExitCode is 0 or 1, result.ToString());
+        using var json = JsonDocument.Parse(result.Stdout);
+        var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "CMN0904");
+        Assert.Contains("git submodule 'external/tool'", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var location = finding.GetProperty("location");
+        Assert.Equal(("App.sln", 4), (location.GetProperty("path").GetString(), location.GetProperty("line").GetInt32()));
+    }
+
     private static SampleRepository Repository(string name)
     {
         var repository = new SampleRepository(name);

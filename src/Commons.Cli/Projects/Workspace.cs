@@ -81,14 +81,15 @@ internal sealed class AnalyzedProject
     /// A project that could not be evaluated or restored, as one CMN0904 finding at its project file. Its own analyzer
     /// configuration is unknown (MSBuild could not evaluate it), so the finding keeps the catalogue's severity.
     /// </summary>
-    public static AnalyzedProject NotChecked(string projectPath, string why)
+    public static AnalyzedProject NotChecked(string projectPath, string why, FindingLocation? listedAt = null)
     {
         var full = Path.GetFullPath(projectPath);
         var root = RepositoryRoot.Find(Path.GetDirectoryName(full)!, null);
         var facts = new ProjectFacts { ProjectPath = full, RepositoryRoot = root };
         var input = new ComplianceInput(ProjectProperties.Empty, Array.Empty<TextFile>()) { Facts = facts };
         var shown = root is null ? full : Path.GetRelativePath(root, full).Replace('\\', '/');
-        var location = File.Exists(full) ? new FindingLocation(full, 1, 1, 1, 1) : null;
+        // A project file that does not exist is pointed at where the solution lists it.
+        var location = File.Exists(full) ? new FindingLocation(full, 1, 1, 1, 1) : listedAt;
         var finding = new Finding(RuleIds.ProjectNotChecked, new[] { shown, why }, location);
         return new AnalyzedProject(new EvaluatedProject(full), facts, input, new[] { finding }, Array.Empty<Finding>(), SeverityResolution.Defaults)
         {
@@ -130,7 +131,7 @@ internal static class Workspace
             options.Progress("evaluating " + Path.GetFileName(projects[i]) + " (" + (i + 1) + "/" + projects.Count + ")");
             if (!File.Exists(projects[i]))
             {
-                outcomes[i] = AnalyzedProject.NotChecked(projects[i], MissingProject(projects[i]));
+                outcomes[i] = AnalyzedProject.NotChecked(projects[i], MissingProject(projects[i]), ListedAt(projects[i], path));
                 continue;
             }
 
@@ -238,6 +239,37 @@ internal static class Workspace
     }
 
     /// <summary>Why a project a solution lists is not there: most often a git submodule that is not checked out.</summary>
+    /// <summary>
+    /// Where a solution of PATH (PATH itself, or those in its folder) names <paramref name="projectPath"/>: the span of the
+    /// project's relative path on its line; null when no solution names it.
+    /// </summary>
+    private static FindingLocation? ListedAt(string projectPath, string path)
+    {
+        var full = Path.GetFullPath(path);
+        var solutions = File.Exists(full) ? new[] { full }
+            : Directory.Exists(full) ? Directory.EnumerateFiles(full, "*.sln").Concat(Directory.EnumerateFiles(full, "*.slnx")).OrderBy(f => f, StringComparer.Ordinal).ToArray()
+            : Array.Empty<string>();
+        foreach (var solution in solutions.Where(f => f.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (ReadText(solution) is not { } text)
+            {
+                continue;
+            }
+
+            var relative = Path.GetRelativePath(Path.GetDirectoryName(solution)!, Path.GetFullPath(projectPath));
+            foreach (var written in new[] { relative.Replace('/', '\\'), relative.Replace('\\', '/') })
+            {
+                var at = text.IndexOf(written, StringComparison.OrdinalIgnoreCase);
+                if (at >= 0)
+                {
+                    return FindingLocation.OfSpan(solution, text, at, written.Length);
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static string MissingProject(string projectPath)
     {
         var root = Inspection.Repository.RepositoryRoot.Find(Path.GetDirectoryName(projectPath)!, null) is { } found && Directory.Exists(found) ? found : null;
