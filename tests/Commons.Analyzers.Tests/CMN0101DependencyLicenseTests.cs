@@ -82,7 +82,7 @@ public sealed class CMN0101DependencyLicenseTests
         await WithPackages(Package("Foo", null)).File("PolicyFile", PolicyPath, Policy.Replace("2099-12-31", "2001-01-31"))
             .Expect(
                 Rule("CMN0101").WithLocation(ProjectPath, 7, 5).WithArguments("Foo", "1.0.0", ": the package declares no licence"),
-                Rule("CMN0107").WithLocation(PolicyPath, 2, 1).WithArguments("Foo", "expired on 2001-01-31"))
+                Rule("CMN0107").WithLocation(PolicyPath, 2, 1).WithArguments("Foo", "expired on 2001-01-31", "exception"))
             .RunAsync();
     }
 
@@ -90,7 +90,40 @@ public sealed class CMN0101DependencyLicenseTests
     public async Task TestExceptionForAbsentPackageIsStaleAsync()
     {
         await WithPackages(Package("Bar", "MIT")).File("PolicyFile", PolicyPath, Policy)
-            .Expect(Rule("CMN0107").WithLocation(PolicyPath, 2, 1).WithArguments("Foo", "matches no package of this project"))
+            .Expect(Rule("CMN0107").WithLocation(PolicyPath, 2, 1).WithArguments("Foo", "matches no package of this project", "exception"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestCurationForAbsentPackageIsStaleAsync()
+    {
+        const string curation = "# the repository says MIT\n[curation: Foo]\nlicense = MIT\nsource = https://example.org/foo/LICENSE\n";
+        await WithPackages(Package("Bar", "MIT")).File("PolicyFile", PolicyPath, curation)
+            .Expect(Rule("CMN0107").WithLocation(PolicyPath, 2, 1).WithArguments("Foo", "matches no package of this project", "curation"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestCurationOfAnOlderVersionIsStaleAsync()
+    {
+        // Foo 1.0.0 was curated; the project moved to 2.0.0, whose own metadata gives no licence.
+        const string curation = "[curation: Foo]\nversion = [1.0.0]\nlicense = MIT\nsource = https://example.org/foo/LICENSE\n";
+        var upgraded = Package("Foo", null);
+        upgraded.Version = "2.0.0";
+        await WithPackages(upgraded).File("PolicyFile", PolicyPath, curation)
+            .Expect(
+                Rule("CMN0101").WithLocation(ProjectPath, 7, 5).WithArguments("Foo", "2.0.0", ": the package declares no licence"),
+                Rule("CMN0107").WithLocation(PolicyPath, 1, 1).WithArguments("Foo", "covers [1.0.0] but the project uses 2.0.0", "curation"))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TestCurationOfTheUsedVersionIsNotStaleAsync()
+    {
+        const string curation = "[curation: Foo]\nversion = [1.0.0, 3.0.0)\nlicense = MIT\nsource = https://example.org/foo/LICENSE\n";
+        var curated = Package("Foo", "MIT");
+        curated.Source = LicenseSource.Curated;
+        await WithPackages(curated).File("PolicyFile", PolicyPath, curation)
             .RunAsync();
     }
 

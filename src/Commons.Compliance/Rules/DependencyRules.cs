@@ -324,7 +324,22 @@ internal static class DependencyRules
             if (why is not null)
             {
                 var location = text is null ? new FindingLocation(policy.Path, exception.Line, 1, exception.Line, 1) : FindingLocation.OfLine(policy.Path, text, exception.Line);
-                context.Report(RuleIds.StalePolicyException, location, exception.PackageId, why);
+                context.Report(RuleIds.StalePolicyException, location, exception.PackageId, why, "exception");
+            }
+        }
+
+        // A curation that corrects nothing any more: its package is gone, or was upgraded past the versions it covers (the
+        // package's own metadata then speaks again, and nobody re-checked whether the curated licence still holds).
+        foreach (var curation in policy.Curations)
+        {
+            var used = facts.Packages.Where(p => string.Equals(p.Id, curation.PackageId, StringComparison.OrdinalIgnoreCase)).ToList();
+            var why = used.Count == 0 ? (ownsPolicyFile ? "matches no package of this project" : null)
+                : used.Any(p => curation.Covers(p.Id, p.Version)) ? null
+                : "covers " + curation.Versions + " but the project uses " + string.Join(", ", used.Select(p => p.Version).Distinct(StringComparer.Ordinal));
+            if (why is not null)
+            {
+                var location = text is null ? new FindingLocation(policy.Path, curation.Line, 1, curation.Line, 1) : FindingLocation.OfLine(policy.Path, text, curation.Line);
+                context.Report(RuleIds.StalePolicyException, location, curation.PackageId, why, "curation");
             }
         }
     }
