@@ -204,19 +204,5 @@ public static class FactsCollector
 
     /// <summary>True for a location inside the repository (or anywhere when there is no repository root).</summary>
     private static bool IsInside(SourceLocation? location, string? root)
-    {
-        if (location is null)
-        {
-            return false;
-        }
-
-        if (root is null)
-        {
-            return true;
-        }
-
-        var prefix = root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        return location.File.StartsWith(prefix, comparison);
-    }
+        => location is not null && (root is null || PathSafety.IsInside(root, location.File));
 }

@@ -141,11 +141,7 @@ public sealed class BaselineMatch
 
     /// <summary>A path relative to the root, with forward slashes; the path itself (slashes turned) when it is outside the root.</summary>
     public static string Relative(string root, string path)
-    {
-        var full = path.Replace('\\', '/');
-        var prefix = root.Replace('\\', '/').TrimEnd('/') + "/";
-        return root.Length > 0 && full.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? full.Substring(prefix.Length) : full;
-    }
+        => root.Length > 0 && FolderPath.RelativeBelow(root, path) is { } relative ? relative : path.Replace('\\', '/');
 
     /// <summary>The repository root as the build hands it (<c>CommonsRepositoryRoot</c>), else as the collection found it, else the baseline's folder.</summary>
     private static string? RootOf(ComplianceInput input, string? baselinePath)

@@ -21,13 +21,13 @@ public sealed class ReuseBuildLicensing
     public static readonly ReuseBuildLicensing None = new(null, new ReuseGlobalLicensing(Array.Empty<ReuseTomlFile>(), null),
         new Dictionary<string, ReuseInfo>(StringComparer.Ordinal), Array.Empty<ReuseBuildProblem>());
 
-    private readonly string? rootPrefix;
+    private readonly string? root;
     private readonly Dictionary<string, ReuseInfo> sidecars;
     private readonly ReuseProject project;
 
     private ReuseBuildLicensing(string? root, ReuseGlobalLicensing global, Dictionary<string, ReuseInfo> sidecars, IReadOnlyList<ReuseBuildProblem> problems)
     {
-        rootPrefix = root is null ? null : Normalize(root).TrimEnd('/') + "/";
+        this.root = root;
         this.sidecars = sidecars;
         Problems = problems;
         project = new ReuseProject(Array.Empty<string>(), global, SpdxCatalog.Default);
@@ -58,14 +58,13 @@ public sealed class ReuseBuildLicensing
             return problems.Count == 0 ? None : new ReuseBuildLicensing(root, None.Global, new Dictionary<string, ReuseInfo>(StringComparer.Ordinal), problems);
         }
 
-        var prefix = Normalize(root).TrimEnd('/') + "/";
         var tomls = new List<ReuseTomlFile>();
         Dep5File? dep5 = null;
         var sidecars = new Dictionary<string, ReuseInfo>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in reuseFiles)
         {
-            var relative = Relative(prefix, file.Path);
+            var relative = FolderPath.RelativeBelow(root, file.Path);
             if (relative is null || !seen.Add(relative))
             {
                 continue;
@@ -116,7 +115,7 @@ public sealed class ReuseBuildLicensing
     public IReadOnlyList<ReuseInfo>? InfosOf(string fullPath, ReuseInfo header, out bool readsOwn)
     {
         readsOwn = true;
-        if (rootPrefix is null || IsEmpty || Relative(rootPrefix, fullPath) is not { } relative)
+        if (root is null || IsEmpty || FolderPath.RelativeBelow(root, fullPath) is not { } relative)
         {
             return null;
         }
@@ -139,7 +138,7 @@ public sealed class ReuseBuildLicensing
     }
 
     /// <summary>How a problem names its file: relative to the repository root when inside it.</summary>
-    public string NameOf(string path) => rootPrefix is not null && Relative(rootPrefix, path) is { } relative ? relative : path;
+    public string NameOf(string path) => root is not null && FolderPath.RelativeBelow(root, path) is { } relative ? relative : path;
 
     /// <summary>The build's list of files it found but could not hand over: lines of <c>path</c> TAB <c>why</c>.</summary>
     public static string EncodeUnreadable(IEnumerable<(string Path, string Problem)> files)
@@ -179,18 +178,7 @@ public sealed class ReuseBuildLicensing
         => file.Kind == TextFileKinds.ReuseSidecar && file.Path.EndsWith(".license", StringComparison.Ordinal)
             || file.Kind == TextFileKinds.ReuseDep5
             // RepositoryFileKind.ReuseToml also names a root 'reuse.toml.bak'; REUSE reads 'REUSE.toml' alone.
-            || (file.Kind == nameof(RepositoryFileKind.ReuseToml) && FileName(file.Path) == "REUSE.toml");
-
-    private static string FileName(string path) => path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
-
-    private static string Normalize(string path) => path.Replace('\\', '/');
-
-    /// <summary>The path relative to the root, forward slashes; null outside it. Case-sensitive, as REUSE's globs are.</summary>
-    private static string? Relative(string prefix, string path)
-    {
-        var normalized = Normalize(path);
-        return normalized.Length > prefix.Length && normalized.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? normalized.Substring(prefix.Length) : null;
-    }
+            || (file.Kind == nameof(RepositoryFileKind.ReuseToml) && FolderPath.FileName(file.Path) == "REUSE.toml");
 }
 
 /// <summary>A REUSE file the build could not use (unreadable, not TOML …): the file, a line (0 when it has no text) and why.</summary>

@@ -303,7 +303,7 @@ internal static class DependencyRules
         // One compilation sees one project. A policy file shared by a whole repository (set in Directory.Build.props,
         // outside this project's folder) lists packages of other projects too, so "matches no package" can only be
         // judged for a file that belongs to this project; expiry and licence changes are judged everywhere.
-        var ownsPolicyFile = IsInside(policy.Path, System.IO.Path.GetDirectoryName(facts.ProjectPath));
+        var ownsPolicyFile = System.IO.Path.GetDirectoryName(facts.ProjectPath) is { Length: > 0 } projectFolder && FolderPath.IsBelow(projectFolder, policy.Path);
         foreach (var exception in policy.Exceptions)
         {
             var package = facts.Packages.FirstOrDefault(p => string.Equals(p.Id, exception.PackageId, StringComparison.OrdinalIgnoreCase));
@@ -342,16 +342,5 @@ internal static class DependencyRules
                 context.Report(RuleIds.StalePolicyException, location, curation.PackageId, why, "curation");
             }
         }
-    }
-
-    private static bool IsInside(string file, string? folder)
-    {
-        if (string.IsNullOrEmpty(folder))
-        {
-            return false;
-        }
-
-        var prefix = folder!.Replace('\\', '/').TrimEnd('/') + "/";
-        return file.Replace('\\', '/').StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -42,7 +42,7 @@ internal sealed class RuleContext
         get
         {
             var path = Properties.Get(PropertyNames.ProjectFullPath) ?? Facts?.ProjectPath ?? "";
-            var name = path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
+            var name = FolderPath.FileName(path);
             return Properties.Get(PropertyNames.PackageId) ?? (name.Length > 0 ? name : "project");
         }
     }
@@ -160,8 +160,7 @@ internal sealed class RuleContext
             return true;
         }
 
-        var prefix = root.Replace('\\', '/').TrimEnd('/') + "/";
-        return path.Replace('\\', '/').StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+        return FolderPath.IsBelow(root, path);
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ internal static class ToolRules
             {
                 var location = problem.Location is { } l ? FindingLocation.At(l.File, context.TextOf(l.File), l.Line, l.Column) : context.ProjectStart();
                 // A file outside the repository (a private restore's assets file, a package's nuspec) is named, not pointed at.
-                var file = problem.Location?.File is { } path && !context.IsInRepository(path) ? path.Substring(System.Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1) : problem.Location?.File;
+                var file = problem.Location?.File is { } path && !context.IsInRepository(path) ? FolderPath.FileName(path) : problem.Location?.File;
                 context.Report(RuleIds.InputUnreadable, location, file ?? problem.Kind.ToString(), problem.Message);
             }
         }
