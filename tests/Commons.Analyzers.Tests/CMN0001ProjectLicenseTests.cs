@@ -124,6 +124,28 @@ public sealed class CMN0001ProjectLicenseTests
     }
 
     [Fact]
+    public async Task TestATextAgreesWithTheOrLaterFormOfItsLicenceAsync()
+    {
+        // COPYING holds the GPL-3.0 text, which reads as GPL-3.0-only: the text cannot say "or later", only a notice can.
+        var gpl = TidyFacts();
+        gpl.Files.Single(f => f.Kind == RepositoryFileKind.License).IdentifiedLicense = "GPL-3.0-only";
+        await new Test().Facts(gpl).Property("PackageLicenseExpression", "GPL-3.0-or-later").RunAsync();
+
+        // An LGPL-3.0 project ships the GPL-3.0 its licence builds on, beside COPYING.LESSER.
+        var lesser = TidyFacts();
+        lesser.Files.Single(f => f.Kind == RepositoryFileKind.License).IdentifiedLicense = "GPL-3.0-only";
+        lesser.Files.Add(new RepositoryFile { Kind = RepositoryFileKind.License, RelativePath = "COPYING.LESSER", FullPath = "/0/COPYING.LESSER", IdentifiedLicense = "LGPL-3.0-only" });
+        await new Test().Facts(lesser).Property("PackageLicenseExpression", "LGPL-3.0-or-later").RunAsync();
+
+        // The other way round is a difference: the file grants later versions, the metadata does not.
+        var later = TidyFacts();
+        later.Files.Single(f => f.Kind == RepositoryFileKind.License).IdentifiedLicense = "GPL-3.0-or-later";
+        await new Test().Facts(later).Property("PackageLicenseExpression", "GPL-3.0-only")
+            .Expect(Rule("CMN0005").WithLocation(LicensePath, 1, 1).WithArguments("GPL-3.0-only", "LICENSE", "the file is GPL-3.0-or-later"))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task TestDualLicenceExpressionCoversBothFilesAsync()
     {
         var facts = TidyFacts();

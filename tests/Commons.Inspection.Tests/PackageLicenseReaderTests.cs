@@ -135,6 +135,39 @@ public class PackageLicenseReaderTests
     }
 
     [Fact]
+    public void Old_microsoft_packages_are_judged_by_the_dotnet_library_terms_they_ship()
+    {
+        // System.* 4.x, Microsoft.CSharp 4.x: a fwlink (a redirect, never mapped) and dotnet_library_license.txt beside it.
+        const string url = "http://go.microsoft.com/fwlink/?LinkId=329770";
+        const string terms = "MICROSOFT SOFTWARE LICENSE TERMS\n\nMICROSOFT .NET LIBRARY\n\nThese license terms are an agreement between Microsoft "
+            + "Corporation (or based on where you live, one of its affiliates) and you. Please read them. They apply to the software named above.\n";
+        using var folder = Extract(new FixturePackage("Fix.OldMicrosoft").WithLicenseUrl(url)
+            .WithFile("dotnet_library_license.txt", System.Text.Encoding.UTF8.GetBytes(terms))
+            .WithFile("ThirdPartyNotices.txt", System.Text.Encoding.UTF8.GetBytes("This package includes software under the MIT licence.")));
+
+        var license = PackageLicenseReader.Read(folder.Path, "Fix.OldMicrosoft");
+
+        Assert.Equal(LicenseSource.PackagedFile, license.Source);
+        Assert.Equal("LicenseRef-Microsoft-DotNet-Library", license.License);
+        Assert.Equal("dotnet_library_license.txt", license.LicenseFile);
+        Assert.Equal(url, license.LicenseUrl);
+    }
+
+    [Fact]
+    public void A_licence_file_in_rich_text_is_read_as_its_text()
+    {
+        var mit = SpdxCatalog.Default.GetText("MIT")!.Replace("\n", "\\par\r\n");
+        var rtf = "{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Calibri;}}{\\*\\generator Riched20;}\\pard\\f0 " + mit + "\\par\r\n}\0";
+        using var folder = Extract(new FixturePackage("Fix.Rtf").WithLicenseUrl("https://example.org/license")
+            .WithFile("License.rtf", System.Text.Encoding.ASCII.GetBytes(rtf)));
+
+        var license = PackageLicenseReader.Read(folder.Path, "Fix.Rtf");
+
+        Assert.Equal(LicenseSource.PackagedFile, license.Source);
+        Assert.Equal("MIT", license.License);
+    }
+
+    [Fact]
     public void No_metadata_and_a_licence_file_at_the_root_is_that_file()
     {
         using var folder = Extract(new FixturePackage("Fix.Bare").WithFile("license.txt", System.Text.Encoding.UTF8.GetBytes(SpdxCatalog.Default.GetText("Apache-2.0")!)));

@@ -23,7 +23,7 @@ public class RepositoryFileTableTests
         Row(RepositoryFileKind.ThirdPartyNotices, @"third[_-]?party[_-]?(notices?|licen[sc]es?)" + Ext),
         Row(RepositoryFileKind.License, @"(un)?licen[sc]e" + Ext),
         Row(RepositoryFileKind.License, @"(licen[sc]e|copying)-[^/]+"),
-        Row(RepositoryFileKind.License, @"[^/]+-(licen[sc]e|copying)" + Ext),
+        Row(RepositoryFileKind.License, @"[^/]+[-_](licen[sc]e|copying)" + Ext),
         Row(RepositoryFileKind.License, @"(copying|copyright)" + Ext),
         Row(RepositoryFileKind.Readme, @"readme" + Ext),
         Row(RepositoryFileKind.Contributing, @"contributing" + Ext),
@@ -72,7 +72,7 @@ public class RepositoryFileTableTests
             "cla", "contributor-license-agreement", "contributor_licence_agreement", "dco", "developer-certificate-of-origin",
             "reuse.toml", "reuse.tomlx", "licenses", "licensee", "xlicense", "readmes", "program.cs",
         };
-        var prefixes = new[] { "", "x", "apache-", "-", "mit.", "a/", "LICENSE-", "copying-", "foo-bar-" };
+        var prefixes = new[] { "", "x", "apache-", "-", "mit.", "a/", "LICENSE-", "copying-", "foo-bar-", "dotnet_library_", "_" };
         var suffixes = new[] { "", ".md", ".TXT", ".rst", ".", ".m-d", ".md.bak", "-apache", "-2.0", "-", "_x", ".1", "x", "/a", ".\u017F", ".\u212A", ".\u0130" };
         foreach (var stem in stems)
         {

@@ -87,6 +87,23 @@ public class RepositoryScannerTests
     }
 
     [Fact]
+    public void Scan_reads_a_REUSE_licence_file_as_the_id_its_name_gives_among_the_ids_its_text_reads_as()
+    {
+        // The GPL-3.0 text is GPL-3.0-only's and GPL-3.0-or-later's: REUSE's file name says which; COPYING says nothing.
+        var gpl = SpdxCatalog.Default.GetText("GPL-3.0-only")!;
+        using var repo = new TempFolder();
+        repo.Write("COPYING", gpl);
+        repo.Write("LICENSES/GPL-3.0-or-later.txt", gpl);
+        repo.Write("LICENSES/LGPL-2.1-or-later.txt", gpl);
+
+        var files = RepositoryScanner.Scan(repo.Path, new List<CollectionProblem>());
+
+        Assert.Equal(
+            new[] { "COPYING:GPL-3.0-only", "LICENSES/GPL-3.0-or-later.txt:GPL-3.0-or-later", "LICENSES/LGPL-2.1-or-later.txt:GPL-3.0-only" },
+            files.Select(f => f.RelativePath + ":" + f.IdentifiedLicense).OrderBy(s => s, System.StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Scan_reports_a_binary_licence_file_as_not_identified()
     {
         using var repo = new TempFolder();

@@ -66,7 +66,7 @@ internal static class IdentifyCommand
         foreach (var path in paths)
         {
             var content = ReadCapped(path, out var readError);
-            var result = content is null ? LicenseIdentification.NoAssertion(readError!) : identify(content);
+            var result = content is null ? LicenseIdentification.NoAssertion(readError!) : identify(content).NamedByFile(path);
             if (!result.IsMatch)
             {
                 console.Error.WriteLine(path + ": " + NoAssertion + ": " + (result.Reason ?? "not identified"));

@@ -159,8 +159,10 @@ internal static class ProjectLicenseRules
         var declaredIds = declared.LicenseIds;
         foreach (var file in identified)
         {
+            // A licence text cannot say "or later" (GPL-3.0's text is GPL-3.0-only's and GPL-3.0-or-later's), and an
+            // LGPL-3.0 project ships the GPL-3.0 text its licence builds on: both agree with the declared licence.
             var fileIds = Licenses.ExpressionCheck.Check(file.IdentifiedLicense!, context.Catalog).LicenseIds;
-            if (!fileIds.All(id => declaredIds.Contains(id, StringComparer.OrdinalIgnoreCase)))
+            if (!fileIds.All(id => Covers(declaredIds, id)))
             {
                 var location = DifferingLine(context, file, declaredIds[0]);
                 context.Report(RuleIds.DeclaredLicenseDiffersFromFile, location, declared.Text, file.RelativePath, "the file is " + file.IdentifiedLicense);

@@ -100,7 +100,7 @@ public enum NameShape
     /// <summary>The stem, a dash, then anything (<c>LICENSE-APACHE</c>, <c>COPYING-2.0.txt</c>).</summary>
     StemDashAnything,
 
-    /// <summary>Anything, a dash, the stem, optionally one extension (<c>APACHE-LICENSE</c>, <c>mit-license.txt</c>).</summary>
+    /// <summary>Anything, a dash or an underscore, the stem, optionally one extension (<c>APACHE-LICENSE</c>, <c>mit-license.txt</c>, <c>dotnet_library_license.txt</c>).</summary>
     AnythingDashStemAndExtension,
 }
 
@@ -157,12 +157,15 @@ public sealed class NamePattern
         return false;
     }
 
-    /// <summary>The characters before a dash and a stem ending at <paramref name="end"/>: at least one, none of them a slash.</summary>
+    /// <summary>
+    /// The characters before a dash (or an underscore: <c>dotnet_library_license.txt</c>, <c>MIT_LICENSE</c>) and a stem
+    /// ending at <paramref name="end"/>: at least one, none of them a slash.
+    /// </summary>
     private bool EndsWithDashStem(string name, int end)
     {
         for (var dash = end - 2; dash >= 1; dash--)
         {
-            if (name[dash] == '-' && Rest(name.Substring(0, dash), 0) && AnyStemIs(name.Substring(0, end), dash + 1, end))
+            if ((name[dash] == '-' || name[dash] == '_') && Rest(name.Substring(0, dash), 0) && AnyStemIs(name.Substring(0, end), dash + 1, end))
             {
                 return true;
             }

@@ -82,7 +82,7 @@ public static class RepositoryScanner
             return;
         }
 
-        var identification = LicensingBridge.Identify(read.Bytes);
+        var identification = LicensingBridge.Identify(read.Bytes).NamedByFile(file.FullPath);
         file.IdentifiedLicense = identification.License;
         file.Confidence = identification.Confidence;
         file.ClosestLicense = identification.ClosestLicense;

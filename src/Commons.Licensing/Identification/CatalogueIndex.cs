@@ -108,13 +108,21 @@ internal sealed class CatalogueIndex
             }
         }
 
+        foreach (var translation in LicenseTranslations.All)
+        {
+            if (catalog.TryGetLicense(translation.Id, out var license) && catalogueNormalizer.Normalize(translation.Text) is { IsEmpty: false } normalized)
+            {
+                entries.Add(new CatalogueEntry(license, normalized, language: translation.Language));
+            }
+        }
+
         return entries;
     }
 
     // The saved index: normalising the catalogue takes about a second of CPU, reading it back a few milliseconds.
     // The key names this build of the library (its module version id changes with any change of the normaliser) and
     // the catalogue, so a saved index is never applied to code or data it was not made by.
-    private const string Magic = "Commons.Analyzers catalogue index 4";
+    private const string Magic = "Commons.Analyzers catalogue index 5";
 
     /// <summary>What a saved index must have been made by: this library's build and this catalogue.</summary>
     public static string KeyFor(SpdxCatalog catalog)
@@ -151,6 +159,7 @@ internal sealed class CatalogueIndex
         foreach (var entry in Normalized)
         {
             writer.Write(entry.License.Id);
+            writer.Write(entry.Language ?? "");
             WriteCount(writer, entry.Text.FieldCount);
             WriteCount(writer, entry.Text.Words.Length);
             var previousLine = 0;
@@ -235,6 +244,8 @@ internal sealed class CatalogueIndex
                     return null;
                 }
 
+                var language = reader.ReadString();
+
                 var fieldCount = reader.ReadCount();
                 var words = new string[reader.ReadBoundedCount()];
                 var lines = new int[words.Length];
@@ -262,7 +273,7 @@ internal sealed class CatalogueIndex
                     fieldPositions[i] = position <= words.Length ? position : throw new FormatException("a field beyond its text");
                 }
 
-                entries.Add(new CatalogueEntry(license, new NormalizedText(words, lines, fieldCount, fieldPositions: fieldPositions), distinct));
+                entries.Add(new CatalogueEntry(license, new NormalizedText(words, lines, fieldCount, fieldPositions: fieldPositions), distinct, language.Length == 0 ? null : language));
             }
 
             return reader.AtEnd
@@ -454,7 +465,8 @@ internal sealed class CatalogueIndex
     /// </summary>
     public TextRegion[] RegionsOf(CatalogueEntry entry)
     {
-        var regions = TemplateRegions.For(entry.License.Id);
+        // The SPDX template describes the SPDX text: a translation has no regions of its own.
+        var regions = entry.Language is null ? TemplateRegions.For(entry.License.Id) : Array.Empty<RawRegion>();
         return regions.Count == 0 || catalog.GetText(entry.License.Id) is not { } raw
             ? Array.Empty<TextRegion>()
             : TemplateRegions.Locate(raw, entry.Text, regions);
@@ -475,10 +487,12 @@ internal sealed class CatalogueEntry
     private HashSet<string>? bigrams;
 
     /// <param name="distinctWords">The number of distinct words of <paramref name="text"/>, when the caller counted them already.</param>
-    public CatalogueEntry(SpdxLicense license, NormalizedText text, int? distinctWords = null)
+    /// <param name="language">The language of an official translation (<see cref="LicenseTranslations"/>); null for the SPDX text.</param>
+    public CatalogueEntry(SpdxLicense license, NormalizedText text, int? distinctWords = null, string? language = null)
     {
         License = license;
         Text = text;
+        Language = language;
         Canonical = this;
         Twins = new[] { license.Id };
         var phrases = IdentificationTables.VariablePhrases.Where(p => license.Id.StartsWith(p.Key, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value.Split(' ')).ToList();
@@ -509,6 +523,9 @@ internal sealed class CatalogueEntry
     public SpdxLicense License { get; }
 
     public NormalizedText Text { get; }
+
+    /// <summary>The language of an official translation of the licence; null for the SPDX License List's text.</summary>
+    public string? Language { get; }
 
     private static (HashSet<string> Words, int Fields) WithoutPhrases(NormalizedText text, List<string[]> phrases)
     {

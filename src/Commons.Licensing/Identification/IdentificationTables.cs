@@ -68,6 +68,10 @@ internal static class IdentificationTables
         Pair("BSD-", "copyright holder"),
         Pair("ISC", "the author"),
         Pair("X11", "x consortium"),
+
+        // The FSF's all-permissive licences name their grantor; autoconf, gnulib and glib files that use them name their
+        // own ("the author(s) gives unlimited permission"): the same grant by another holder.
+        Pair("FSFUL", "the free software foundation"),
     };
 
     /// <summary>

@@ -75,10 +75,27 @@ internal sealed class LicenseDetector
         var licences = LicencesOf(result, found);
         var identification = result is null
             ? new LicenseIdentification(null, 0, closest, confidence, licences, reason)
-            : new LicenseIdentification(result, confidence, closest, confidence, licences, reason);
+            : new LicenseIdentification(result, confidence, closest, confidence, licences, reason, EquivalentsOf(result, found));
         identification.Detections = detections;
         identification.Unmatched = unmatched;
         return identification;
+    }
+
+    /// <summary>
+    /// When the answer is one licence text (with words around it), the other ids whose text it is as well (GPL-2.0-only's
+    /// text is GPL-2.0-or-later's): what a whole-file match lists too.
+    /// </summary>
+    private IReadOnlyList<string>? EquivalentsOf(string result, List<Found> found)
+    {
+        var texts = found.Where(f => f.Kind != DetectionKind.Exception).ToList();
+        if (texts.Count != 1 || texts[0].Kind != DetectionKind.Text || texts[0].Expression != result)
+        {
+            return null;
+        }
+
+        // The answer's own twins (a text found by the deprecated "GPL-2.0+" template answers GPL-2.0-only).
+        var entry = index.Entries.FirstOrDefault(e => string.Equals(e.License.Id, result, StringComparison.Ordinal));
+        return entry?.Canonical.Twins.Where(t => !string.Equals(t, result, StringComparison.Ordinal)).ToArray();
     }
 
     /// <summary>
@@ -159,8 +176,9 @@ internal sealed class LicenseDetector
                 shared += present[id] ? 1 : 0;
             }
 
-            // Most of the file's words, then a length it can hold (which reads the template's optional words: only now),
-            // then most of its word runs: a long file holds most words of many texts, and an alignment costs far more.
+            // Most of the file's words, then a length it can hold (which reads the template's optional and alternative
+            // words: only now), then most of its word runs: a long file holds most words of many texts, and an alignment
+            // costs far more.
             if (shared < template.Distinct.Length * IdentificationTables.CandidateContainment
                 || template.Words.Length > numbers.Length + MaxDeleted(template)
                 || TextAligner.AnchorShare(template, runs ??= TextAligner.RunsOf(numbers)) < IdentificationTables.CandidateAnchorShare)
@@ -223,7 +241,7 @@ internal sealed class LicenseDetector
 
     /// <summary>The most template words a copy may lack: a template longer than the file by more cannot be in it.</summary>
     private static int MaxDeleted(AlignedTemplate template)
-        => IdentificationTables.MaxDeletedWords + (template.FieldSlots.Length * IdentificationTables.WordsPerField) + template.OptionalWords
+        => IdentificationTables.MaxDeletedWords + (template.FieldSlots.Length * IdentificationTables.WordsPerField) + template.OptionalWords + template.AlternativeWords
             + (template.Words.Length * IdentificationTables.DeletedWordsPerThousand / 1000);
 
     /// <summary><c>SPDX-License-Identifier:</c> lines, read from the raw text (the normaliser would split the expression into words).</summary>

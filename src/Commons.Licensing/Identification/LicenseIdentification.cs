@@ -3,6 +3,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Commons.Licensing;
 
@@ -81,6 +82,45 @@ public sealed class LicenseIdentification
     /// <summary>A NOASSERTION result with its reason.</summary>
     public static LicenseIdentification NoAssertion(string reason, string? closest = null, double closestConfidence = 0)
         => new(null, 0, closest, closestConfidence, null, reason);
+
+    /// <summary>
+    /// This answer under the name a file gives it, when that name is one of <see cref="EquivalentLicenses"/>: a REUSE
+    /// <c>LICENSES/GPL-3.0-or-later.txt</c> holds the GPL-3.0 text, which alone reads as GPL-3.0-only, and the REUSE
+    /// Specification makes its file name the licence. Any other name leaves the answer as it is.
+    /// </summary>
+    /// <remarks>A deprecated id ("GPL-3.0", which says neither "only" nor "or later") is never chosen by a name.</remarks>
+    public LicenseIdentification NamedAs(string id)
+    {
+        var named = EquivalentLicenses.FirstOrDefault(e => string.Equals(e, id, StringComparison.OrdinalIgnoreCase)
+            && SpdxCatalog.Default.TryGetLicense(e, out var license) && !license!.IsDeprecated);
+        if (License is null || named is null)
+        {
+            return this;
+        }
+
+        var equivalents = new[] { License }.Concat(EquivalentLicenses.Where(e => !string.Equals(e, named, StringComparison.Ordinal))).ToArray();
+        return new LicenseIdentification(named, Confidence, named, ClosestConfidence, new[] { named }, Reason, equivalents)
+        {
+            Detections = Detections,
+            Unmatched = Unmatched,
+        };
+    }
+
+    /// <summary>
+    /// This answer under the id the file's name gives (<c>GPL-3.0-or-later.txt</c>, REUSE's <c>LICENSES/&lt;id&gt;.txt</c>),
+    /// when its text reads as that id too (see <see cref="NamedAs"/>); otherwise unchanged.
+    /// </summary>
+    public LicenseIdentification NamedByFile(string path)
+    {
+        if (EquivalentLicenses.Count == 0)
+        {
+            return this;
+        }
+
+        var name = System.IO.Path.GetFileName(path);
+        var dot = name.LastIndexOf('.');
+        return NamedAs(dot > 0 ? name.Substring(0, dot) : name);
+    }
 
     public override string ToString()
         => License ?? ("NOASSERTION" + (Reason is null ? string.Empty : " (" + Reason + ")"));

@@ -11,7 +11,9 @@ namespace Commons.Licensing.Identification;
 /// UTF-8 (BOM optional), UTF-16 and UTF-32 in either byte order, with or without a BOM: Windows editors write UTF-16
 /// with a BOM, some generators write it without one, and a licence file in UTF-16 is still a licence file. Without a
 /// BOM the encoding is read from where the NUL bytes of ASCII text fall (a licence text is mostly ASCII); anything that
-/// does not decode cleanly is refused with a reason rather than guessed.
+/// does not decode cleanly is refused with a reason rather than guessed. Rich Text Format files are read as their text
+/// (<see cref="RtfText"/>); text that is not valid UTF-8 is read as Windows-1252 (a superset of ISO-8859-1, the
+/// encoding of many older licence files) when it holds no more control characters than text does.
 /// </remarks>
 internal static class LicenseTextDecoder
 {
@@ -33,6 +35,12 @@ internal static class LicenseTextDecoder
         {
             reason = "empty file";
             return null;
+        }
+
+        // RTF is 7-bit markup (a trailing NUL is common in WordPad's files): its text, not its bytes, is the licence.
+        if (RtfText.IsRtf(content))
+        {
+            return RtfText.ToText(content);
         }
 
         var (encoding, skip, name) = Detect(content);
@@ -76,9 +84,41 @@ internal static class LicenseTextDecoder
         }
         catch (DecoderFallbackException)
         {
-            reason = "not valid UTF-8 text";
-            return null;
+            // Licence files from before UTF-8 (the CeCILL texts cecill.info published, old Windows tools) are in
+            // ISO-8859-1 or Windows-1252: read as Windows-1252, unless control characters say it is not text at all.
+            var legacy = Windows1252(content, start, content.Length);
+            if (legacy is null)
+            {
+                reason = "not valid UTF-8 text, nor Windows-1252 text";
+            }
+
+            return legacy;
         }
+    }
+
+    /// <summary>The character Windows-1252 gives a byte (ISO-8859-1 outside 0x80–0x9F; the five bytes it leaves undefined as C1 controls).</summary>
+    public static char Windows1252(byte b) => b is >= 0x80 and <= 0x9F ? Windows1252High[b - 0x80] : (char)b;
+
+    private const string Windows1252High = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+    /// <summary>Where a text may hold a control character (a form feed, a stray escape), but not one in a hundred.</summary>
+    private const int MaxControlCharactersPerThousand = 10;
+
+    private static string? Windows1252(byte[] content, int start, int end)
+    {
+        var chars = new char[end - start];
+        var controls = 0;
+        for (var i = start; i < end; i++)
+        {
+            var c = Windows1252(content[i]);
+            chars[i - start] = c;
+            if ((c < ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c is >= '\u007F' and <= '\u009F')
+            {
+                controls++;
+            }
+        }
+
+        return controls * 1000L > (long)chars.Length * MaxControlCharactersPerThousand ? null : new string(chars);
     }
 
     /// <summary>The UTF-16/UTF-32 flavour of the content (BOM first, then the NUL pattern of ASCII), or null for UTF-8.</summary>

@@ -389,6 +389,15 @@ internal sealed class LicenseTextNormalizer
         var sb = new StringBuilder();
         foreach (var c in line)
         {
+            // Chinese and Japanese write no spaces: each ideograph or kana is a word, so that a text wrapped at another
+            // column (MulanPSL's Chinese part, rewrapped by choosealicense.com) has the same words.
+            if (IsCjk(c))
+            {
+                Flush(sb, lineNumber, words, wordLines, fieldBefore, ref pendingField);
+                Add(c.ToString(), lineNumber, words, wordLines, fieldBefore, ref pendingField);
+                continue;
+            }
+
             if (char.IsLetterOrDigit(c))
             {
                 sb.Append(char.ToLowerInvariant(c));
@@ -408,6 +417,9 @@ internal sealed class LicenseTextNormalizer
 
         Flush(sb, lineNumber, words, wordLines, fieldBefore, ref pendingField);
     }
+
+    private static bool IsCjk(char c)
+        => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF') or (>= '\u3040' and <= '\u30FF');
 
     private static void Flush(StringBuilder sb, int lineNumber, List<string> words, List<int> wordLines, List<int> fieldBefore, ref int pendingField)
     {

@@ -159,6 +159,9 @@ internal sealed class AlignedTemplate
     /// <summary>How many template words are optional.</summary>
     public int OptionalWords => Choices.OptionalWords;
 
+    /// <summary>How many template words stand in alternatives: a copy may say them in fewer words ("Jane Doe" for "THE UNIVERSITY OF CALIFORNIA").</summary>
+    public int AlternativeWords => Choices.AlternativeWords;
+
     private TemplateChoices Choices => LazyInitializer.EnsureInitialized(ref choices, () => new TemplateChoices(regionsOf(Entry), Words.Length))!;
 
     /// <summary>The pattern of <see cref="Alternatives"/>[k] over normalised words, anchored; null when it does not compile.</summary>
@@ -200,6 +203,7 @@ internal sealed class TemplateChoices
     public TemplateChoices(TextRegion[] regions, int length)
     {
         Alternatives = regions.Where(r => !r.IsOptional).ToArray();
+        AlternativeWords = Alternatives.Sum(a => Math.Max(0, Math.Min(a.To, length) - a.From));
         Optional = new bool[length];
         foreach (var region in regions.Where(r => r.IsOptional))
         {
@@ -212,6 +216,8 @@ internal sealed class TemplateChoices
     }
 
     public TextRegion[] Alternatives { get; }
+
+    public int AlternativeWords { get; }
 
     public bool[] Optional { get; }
 

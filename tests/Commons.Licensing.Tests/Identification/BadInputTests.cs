@@ -17,8 +17,9 @@ public sealed class BadInputTests
     [Theory]
     [InlineData(new byte[0], "empty")]
     [InlineData(new byte[] { 0x4D, 0x49, 0x54, 0x00, 0x01, 0x02 }, "binary")]
-    [InlineData(new byte[] { 0x50, 0x65, 0x72, 0x6D, 0xC3, 0x28, 0x69 }, "UTF-8")]
-    [InlineData(new byte[] { 0x50, 0xFF, 0xFE, 0x20 }, "UTF-8")]
+    // Not UTF-8, and too many control characters for Windows-1252 text (which invalid UTF-8 is otherwise read as).
+    [InlineData(new byte[] { 0x50, 0x65, 0x72, 0x6D, 0xC3, 0x28, 0x69, 0x01, 0x02 }, "UTF-8")]
+    [InlineData(new byte[] { 0x50, 0xFF, 0xFE, 0x20, 0x1B, 0x7F }, "Windows-1252")]
     public void BadBytesGiveNoAssertionWithAReason(byte[] content, string reasonMentions)
     {
         var result = Identifier.Identify(content);

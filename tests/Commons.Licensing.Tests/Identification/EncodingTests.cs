@@ -61,4 +61,47 @@ public sealed class EncodingTests
         Assert.Null(result.License);
         Assert.Contains("binary", result.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AWindows1252LicenceFileIsRead()
+    {
+        // "Copyright © 2024 Jane Doë", with curly quotes, in Windows-1252 (0xA9, 0xEB, 0x93/0x94): not valid UTF-8.
+        var text = "MIT License\n\nCopyright \u00A9 2024 Jane Do\u00EB\n\n" + Mit.Replace("\"AS IS\"", "\u201CAS IS\u201D");
+        var bytes = text.Select(c => c switch { '\u201C' => (byte)0x93, '\u201D' => (byte)0x94, _ => (byte)c }).ToArray();
+        Assert.Throws<DecoderFallbackException>(() => new UTF8Encoding(false, true).GetString(bytes));
+        Assert.Equal("MIT", Identifier.Identify(bytes).License);
+    }
+
+    [Fact]
+    public void BytesFullOfControlCharactersAreNotTakenForWindows1252Text()
+    {
+        // No NUL, not UTF-8, and one byte in eight a control character: not text in any encoding.
+        var bytes = Enumerable.Range(0, 4000).Select(i => (byte)(i % 8 == 0 ? 0x01 : 0xC0 + (i % 50))).ToArray();
+        var result = Identifier.Identify(bytes);
+        Assert.Null(result.License);
+        Assert.Contains("Windows-1252", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnRtfLicenceFileIsReadAsItsText()
+    {
+        // What WordPad writes: tables of fonts and colours, a generator group, paragraphs, a Windows-1252 apostrophe (\'92),
+        // a \u character with its fallback, and a NUL after the last brace.
+        var body = string.Join("\\par\r\n", Mit.Replace("\\", "\\\\").Replace("{", "\\{").Replace("}", "\\}").Split('\n'))
+            .Replace("the Software's", "the Software\\'92s")
+            .Replace("Permission is hereby", "Permission\\u160? is hereby");
+        var rtf = "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fswiss\\fcharset0 Calibri;}}{\\colortbl ;\\red31\\green73\\blue125;}\r\n"
+            + "{\\*\\generator Riched20 10.0;}\\viewkind4\\uc1\\pard\\sa200\\f0\\fs22 MIT License\\par\r\n\\par\r\n"
+            + body + "\\par\r\n}\r\n\0";
+        var result = Identifier.Identify(Encoding.ASCII.GetBytes(rtf));
+        Assert.True(result.License == "MIT", result.ToString());
+    }
+
+    [Fact]
+    public void RtfMarkupWithoutALicenceIsNoAssertionNotACrash()
+    {
+        var rtf = "{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}{\\*\\x" + new string('{', 5000) + "\\bin999999999 \\u-3 \\'zz\\";
+        var result = Identifier.Identify(Encoding.ASCII.GetBytes(rtf));
+        Assert.Null(result.License);
+    }
 }

@@ -21,9 +21,13 @@ public sealed class LabelledCorpusTests
     /// <summary>Right answers per category, at least (measured with build/bench/identify/measure.py).</summary>
     private static readonly IReadOnlyDictionary<string, int> MinimumRight = new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        ["debian-copyright"] = 195,
+        ["choosealicense-template"] = 41,
+        ["debian-copyright"] = 196,
+        ["distribution-text"] = 11,
         ["npm-package"] = 122,
-        ["nuget-package"] = 4,
+        ["nuget-package"] = 16,
+        ["repository-file"] = 5,
+        ["reuse-folder"] = 17,
         ["variant-cc-and-rare"] = 15,
         ["variant-embedded"] = 4,
         ["variant-lgpl3-standalone"] = 4,
@@ -94,7 +98,8 @@ public sealed class LabelledCorpusTests
         var outcomes = new List<Outcome>();
         foreach (var row in Rows())
         {
-            var result = LicenseIdentifier.Default.Identify(File.ReadAllBytes(Path.Combine(CorpusDirectory, row.File)));
+            // As `commons identify` and the build read a licence file: its name chooses among the ids its text reads as.
+            var result = LicenseIdentifier.Default.Identify(File.ReadAllBytes(Path.Combine(CorpusDirectory, row.File))).NamedByFile(row.File);
             var got = result.License ?? "NOASSERTION";
             var verdict = row.Expected == "NOASSERTION"
                 ? (result.License is null ? Verdict.Right : Verdict.Wrong)
