@@ -39,6 +39,23 @@ public sealed class BuildScenarioTests
     }
 
     [Fact]
+    public void FirstBuildOnAMachine_ReadsTheShippedCatalogueIndex_AndComputesNone()
+    {
+        // An empty user cache, as on a machine that never built with the package: the repository's LICENSE is identified
+        // (its answer is saved in the identification memo), and the catalogue index comes from the package's task folder.
+        // Without the shipped index the build normalises the catalogue (about a second) and saves it in this folder.
+        var sample = Library("first-build", "Apache-2.0", SampleFiles.ApacheLicense, Array.Empty<string>());
+        var cache = sample.PathOf(".commons-cache");
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = package.PackagesFolder, ["COMMONS_CACHE_DIR"] = cache };
+
+        var build = DotnetProcess.Run(sample.Root, new[] { "build", sample.PathOf(ProjectPath), "-nodeReuse:false", "-clp:NoSummary" }, environment);
+
+        Assert.True(build.Succeeded, build.Describe());
+        Assert.NotEmpty(Directory.GetDirectories(cache, "identified-*"));
+        Assert.Empty(Directory.GetFiles(cache, "identifier-index-*"));
+    }
+
+    [Fact]
     public void BareProject_ReportsMissingLicenceAndReadme()
     {
         var sample = new PackageSample(package, "bare");

@@ -46,6 +46,7 @@ public sealed class PackageLayoutTests
         foreach (var framework in TaskFrameworks)
         {
             expected.AddRange(ExpectedTaskFiles(zip, framework).Select(f => $"tasks/{framework}/{f}"));
+            expected.Add($"tasks/{framework}/identifier-index.bin");
         }
 
         // The package's own metadata part has a generated name.
@@ -67,6 +68,22 @@ public sealed class PackageLayoutTests
             Assert.Contains("Commons.Inspection.dll", files);
             Assert.Contains("NuGet.ProjectModel.dll", files);
             Assert.DoesNotContain(files, f => f.StartsWith("Microsoft.Build", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void TaskFolders_ShipTheCatalogueIndex_OfTheirOwnLicensingAssembly()
+    {
+        // The index is read only when the key it carries names the Commons.Licensing.dll beside it (its module version
+        // id): an index of another build would be shipped for nothing, every first build computing it again.
+        using var zip = ZipFile.OpenRead(package.NupkgPath);
+        foreach (var framework in TaskFrameworks)
+        {
+            var key = IndexKeyOf(Read(zip, $"tasks/{framework}/identifier-index.bin"));
+            using var pe = new PEReader(new MemoryStream(Read(zip, $"tasks/{framework}/Commons.Licensing.dll")));
+            var metadata = pe.GetMetadataReader();
+            var moduleVersionId = metadata.GetGuid(metadata.GetModuleDefinition().Mvid).ToString("N");
+            Assert.StartsWith(moduleVersionId + "/", key, StringComparison.Ordinal);
         }
     }
 
@@ -122,6 +139,24 @@ public sealed class PackageLayoutTests
                     || r.StartsWith("System.", StringComparison.Ordinal) && r != "System.Text.Json" && r != "System.Memory",
                 $"{name} references {r}: a compiler host may load another version of it."));
         }
+    }
+
+    private static byte[] Read(ZipArchive zip, string name)
+    {
+        var entry = zip.GetEntry(name);
+        Assert.True(entry is not null, name + " is missing.");
+        using var stream = entry!.Open();
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The key a saved catalogue index starts with, after its magic line (two strings as BinaryWriter writes them).</summary>
+    internal static string IndexKeyOf(byte[] index)
+    {
+        using var reader = new BinaryReader(new MemoryStream(index), System.Text.Encoding.UTF8);
+        Assert.StartsWith("Commons.Analyzers catalogue index", reader.ReadString(), StringComparison.Ordinal);
+        return reader.ReadString();
     }
 
     /// <summary>

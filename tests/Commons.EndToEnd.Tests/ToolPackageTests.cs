@@ -5,6 +5,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.Json;
 using Commons.EndToEnd.Tests.Infrastructure;
@@ -96,6 +97,33 @@ public sealed class ToolPackageTests : IClassFixture<InstalledTool>
         var identify = DotnetProcess.RunProgram(tool.Command, sample.Root, new[] { "identify", sample.PathOf("LICENSE") }, cache);
         Assert.True(identify.Succeeded, identify.Describe());
         Assert.Contains("Apache-2.0", identify.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InstalledTool_ReadsItsShippedCatalogueIndex_OnItsFirstRun()
+    {
+        Assert.True(tool.Install.Succeeded, tool.Install.Describe());
+
+        // Shipped beside Commons.Licensing.dll, made for that very assembly: precompiling it (ReadyToRun) keeps its
+        // metadata, so the key still matches.
+        var shipped = Path.Combine(tool.InstalledFiles, "identifier-index.bin");
+        Assert.True(File.Exists(shipped), "the tool ships no catalogue index beside Commons.Licensing.dll");
+        using (var pe = new PEReader(File.OpenRead(Path.Combine(tool.InstalledFiles, "Commons.Licensing.dll"))))
+        {
+            var metadata = pe.GetMetadataReader();
+            Assert.StartsWith(metadata.GetGuid(metadata.GetModuleDefinition().Mvid).ToString("N") + "/", PackageLayoutTests.IndexKeyOf(File.ReadAllBytes(shipped)), StringComparison.Ordinal);
+        }
+
+        // An empty user cache: the run identifies the file (and saves the answer), but computes no index, so saves none.
+        var sample = new PackageSample(package, "installed-tool-first-run");
+        var license = sample.Write("LICENSE", File.ReadAllText(Path.Combine(Commons.Testing.RepositoryPaths.Root, "LICENSE")));
+        var cache = sample.PathOf(".commons-cache");
+        var identify = DotnetProcess.RunProgram(tool.Command, sample.Root, new[] { "identify", license, "--format", "tsv" }, new Dictionary<string, string> { ["COMMONS_CACHE_DIR"] = cache });
+
+        Assert.True(identify.Succeeded, identify.Describe());
+        Assert.Contains("\tApache-2.0\t100", identify.StandardOutput, StringComparison.Ordinal);
+        Assert.NotEmpty(Directory.GetDirectories(cache, "identified-*"));
+        Assert.Empty(Directory.GetFiles(cache, "identifier-index-*"));
     }
 
     /// <summary>True when the assembly holds precompiled native code (a ReadyToRun header), not IL alone.</summary>

@@ -24,8 +24,8 @@ commons="$("$root/build/bench/install-tool.sh" "$results/cli")"
 now() { date +%s.%N; }
 
 # commons: one process for all files, as a user would run it; first with an empty user cache (its first run on a
-# machine: the catalogue index is built, every file identified), then again with that cache (index read back, answers
-# from the identification memo). The comparison uses the first.
+# machine: the catalogue index read from the tool's own copy, every file identified), then again with that cache
+# (answers from the identification memo). The comparison uses the first.
 export COMMONS_CACHE_DIR="$results/commons-cache"
 t0=$(now)
 "$commons" identify "${files[@]}" --format tsv >"$results/commons.tsv" 2>/dev/null

@@ -8,6 +8,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Tasks;
 using Commons.Licensing;
 
 namespace Commons.Cli.Commands;
@@ -62,17 +63,20 @@ internal static class IdentifyCommand
         Func<byte[], LicenseIdentification> identify = thresholdPercent == LicenseIdentifier.DefaultThresholdPercent && !explain
             ? Commons.Inspection.IdentificationMemo.Shared.Identify
             : Commons.Inspection.IdentifierIndexCache.Default.WithThreshold(thresholdPercent).Identify;
-        var results = new List<(string Path, LicenseIdentification Result)>(paths.Count);
-        foreach (var path in paths)
+        // Files are independent and the identifier is shared safely: identified on every core (most of a first run on a
+        // machine), reported in the order given.
+        var results = new (string Path, LicenseIdentification Result)[paths.Count];
+        Parallel.For(0, paths.Count, i =>
         {
-            var content = ReadCapped(path, out var readError);
-            var result = content is null ? LicenseIdentification.NoAssertion(readError!) : identify(content).NamedByFile(path);
+            var content = ReadCapped(paths[i], out var readError);
+            results[i] = (paths[i], content is null ? LicenseIdentification.NoAssertion(readError!) : identify(content).NamedByFile(paths[i]));
+        });
+        foreach (var (path, result) in results)
+        {
             if (!result.IsMatch)
             {
                 console.Error.WriteLine(path + ": " + NoAssertion + ": " + (result.Reason ?? "not identified"));
             }
-
-            results.Add((path, result));
         }
 
         switch (format)
@@ -178,7 +182,7 @@ internal static class IdentifyCommand
         return path + ": " + NoAssertion + closest;
     }
 
-    private static string ToJson(List<(string Path, LicenseIdentification Result)> results)
+    private static string ToJson(IReadOnlyList<(string Path, LicenseIdentification Result)> results)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))

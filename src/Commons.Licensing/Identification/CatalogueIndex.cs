@@ -446,17 +446,34 @@ internal sealed class CatalogueIndex
     /// <summary>The normaliser for files: the catalogue's, plus its vocabulary to rejoin words hyphenated across lines.</summary>
     public LicenseTextNormalizer FileNormalizer { get; }
 
+    // Built once even when several threads ask at the same time (the CLI identifies files in parallel): building either
+    // twice would only burn the other core.
+    private readonly object lazyLock = new();
     private DetectorIndex? detectorIndex;
     private LicenseNames? licenseNames;
+    private bool detectorIndexBuilt;
+    private bool licenseNamesBuilt;
 
     /// <summary>The texts as word numbers for the detector; built on first use (only files the whole-file match cannot answer need it).</summary>
-    public DetectorIndex DetectorIndex => System.Threading.LazyInitializer.EnsureInitialized(ref detectorIndex, () => DetectorIndex.Build(this))!;
+    public DetectorIndex DetectorIndex
+    {
+        get
+        {
+            var syncLock = lazyLock;
+            return System.Threading.LazyInitializer.EnsureInitialized(ref detectorIndex, ref detectorIndexBuilt, ref syncLock, () => DetectorIndex.Build(this))!;
+        }
+    }
 
     /// <summary>Licence names as sentences cite them, for the detector's references.</summary>
     public LicenseNames Names(SpdxCatalog catalog)
-        => System.Threading.LazyInitializer.EnsureInitialized(
+    {
+        var syncLock = lazyLock;
+        return System.Threading.LazyInitializer.EnsureInitialized(
             ref licenseNames,
+            ref licenseNamesBuilt,
+            ref syncLock,
             () => new LicenseNames(catalog, KnownLicense.All.SelectMany(k => k.Aliases.Select(a => new KeyValuePair<string, string>(a, k.Id)))))!;
+    }
 
     /// <summary>
     /// The SPDX template's regions (<see cref="TemplateRegions"/>) as word ranges of <paramref name="entry"/>'s text.
