@@ -137,6 +137,13 @@ public sealed class CMN0001ProjectLicenseTests
         lesser.Files.Add(new RepositoryFile { Kind = RepositoryFileKind.License, RelativePath = "COPYING.LESSER", FullPath = "/0/COPYING.LESSER", IdentifiedLicense = "LGPL-3.0-only" });
         await new Test().Facts(lesser).Property("PackageLicenseExpression", "LGPL-3.0-or-later").RunAsync();
 
+        // A GPL notice in an LGPL project is not the text LGPL-3.0 builds on: a difference.
+        var notice = TidyFacts();
+        notice.Files.Single(f => f.Kind == RepositoryFileKind.License).IdentifiedLicense = "GPL-3.0-or-later";
+        await new Test().Facts(notice).Property("PackageLicenseExpression", "LGPL-3.0-or-later")
+            .Expect(Rule("CMN0005").WithLocation(LicensePath, 1, 1).WithArguments("LGPL-3.0-or-later", "LICENSE", "the file is GPL-3.0-or-later"))
+            .RunAsync();
+
         // The other way round is a difference: the file grants later versions, the metadata does not.
         var later = TidyFacts();
         later.Files.Single(f => f.Kind == RepositoryFileKind.License).IdentifiedLicense = "GPL-3.0-or-later";

@@ -159,10 +159,8 @@ internal static class ProjectLicenseRules
         var declaredIds = declared.LicenseIds;
         foreach (var file in identified)
         {
-            // A licence text cannot say "or later" (GPL-3.0's text is GPL-3.0-only's and GPL-3.0-or-later's), and an
-            // LGPL-3.0 project ships the GPL-3.0 text its licence builds on: both agree with the declared licence.
             var fileIds = Licenses.ExpressionCheck.Check(file.IdentifiedLicense!, context.Catalog).LicenseIds;
-            if (!fileIds.All(id => Covers(declaredIds, id)))
+            if (!fileIds.All(id => AgreesWithDeclared(declaredIds, id)))
             {
                 var location = DifferingLine(context, file, declaredIds[0]);
                 context.Report(RuleIds.DeclaredLicenseDiffersFromFile, location, declared.Text, file.RelativePath, "the file is " + file.IdentifiedLicense);
@@ -181,6 +179,16 @@ internal static class ProjectLicenseRules
         var ids = identified.ToDictionary(f => f, f => Licenses.ExpressionCheck.Check(f.IdentifiedLicense!, context.Catalog).LicenseIds);
         return identified.FirstOrDefault(candidate => identified.All(other => ids[other].All(id => Covers(ids[candidate], id))));
     }
+
+    /// <summary>
+    /// A file's licence agrees with the declared ones when it is one of them, or a text that cannot say more: GPL-3.0's
+    /// text reads as GPL-3.0-only and is GPL-3.0-or-later's too (only a notice says "or later"), and an LGPL-3.0 project
+    /// ships the GPL-3.0 text its licence builds on. A notice granting "or later" against a declared "-only" differs.
+    /// </summary>
+    private static bool AgreesWithDeclared(IReadOnlyList<string> declared, string id)
+        => declared.Contains(id, StringComparer.OrdinalIgnoreCase)
+            || (id.EndsWith("-only", StringComparison.OrdinalIgnoreCase) && declared.Contains(id.Substring(0, id.Length - 5) + "-or-later", StringComparer.OrdinalIgnoreCase))
+            || (string.Equals(id, "GPL-3.0-only", StringComparison.OrdinalIgnoreCase) && declared.Any(i => i.StartsWith("LGPL-3.0", StringComparison.OrdinalIgnoreCase)));
 
     private static bool Covers(IReadOnlyList<string> ids, string id)
         => ids.Contains(id, StringComparer.OrdinalIgnoreCase)
