@@ -30,6 +30,11 @@ public sealed class ShippingRepositoryFixture : IDisposable
                      new FixturePackage("Fix.SiblingGpl").WithExpression("GPL-3.0-only"),
                      new FixturePackage("Fix.SiblingPrivate").WithExpression("GPL-3.0-only"),
                      new FixturePackage("Fix.HiddenPkg").WithExpression("GPL-3.0-only"),
+
+                     // An old framework package the target framework supersedes (no such version on nuget.org): Microsoft's
+                     // fwlink and its .NET Library terms, as System.* 4.x packages ship them.
+                     new FixturePackage("System.Net.Http").WithLicenseUrl("http://go.microsoft.com/fwlink/?LinkId=329770")
+                         .WithFile("dotnet_library_license.txt", System.Text.Encoding.UTF8.GetBytes("MICROSOFT SOFTWARE LICENSE TERMS\n\nMICROSOFT .NET LIBRARY\n\nThese license terms are an agreement between Microsoft Corporation (or based on where you live, one of its affiliates) and you.\n")),
                  })
         {
             Repository.AddPackage(package);
@@ -84,6 +89,7 @@ public sealed class ShippingRepositoryFixture : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Fix.PrivateLib" Version="1.0.0" PrivateAssets="all" />
+                <PackageReference Include="System.Net.Http" Version="1.0.0" />
               </ItemGroup>
             </Project>
             """);
@@ -159,6 +165,21 @@ public sealed class ShippingTests : IClassFixture<ShippingRepositoryFixture>
     {
         Assert.True(Collect(fixture.Lib, "netstandard2.0", all: true).Packages.Single(p => p.Id == "Fix.PrivateLib").DevOnly);
         Assert.False(Collect(fixture.App, "net10.0", all: true, executable: true).Packages.Single(p => p.Id == "Fix.PrivateLib").DevOnly);
+    }
+
+    [Fact]
+    public void A_package_the_target_framework_supersedes_does_not_ship_even_referenced_directly()
+    {
+        // System.Net.Http pinned by a net10.0 application (as projects did after a security advisory): the framework's
+        // assembly wins, nothing of the package is used; its licence (the packaged .NET Library terms) is still read.
+        var packages = Collect(fixture.App, "net10.0", all: true, executable: true).Packages;
+        var pinned = packages.Single(p => p.Id == "System.Net.Http");
+
+        Assert.True(pinned.Direct);
+        Assert.True(pinned.DevOnly);
+        Assert.True(pinned.Superseded);
+        Assert.Equal("LicenseRef-Microsoft-DotNet-Library", pinned.License);
+        Assert.False(packages.Single(p => p.Id == "Fix.PrivateLib").Superseded);
     }
 
     [Fact]

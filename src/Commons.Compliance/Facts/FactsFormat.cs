@@ -52,7 +52,7 @@ public static class FactsFormat
                 p.Confidence is double c ? Num(c) : null, Bool(p.Direct), Bool(p.DevOnly), string.Join(">", p.Path),
                 p.ReferenceLocation?.File, p.ReferenceLocation is { } l1 ? Int(l1.Line) : null,
                 p.ReferenceLocation is { } l2 ? Int(l2.Column) : null, p.Problem,
-                p.Frameworks.Count == 0 ? null : string.Join(";", p.Frameworks), Bool(p.Implicit), p.Curation, p.DeclaredLicense);
+                p.Frameworks.Count == 0 ? null : string.Join(";", p.Frameworks), Bool(p.Implicit), p.Curation, p.DeclaredLicense, Bool(p.Superseded));
         }
 
         foreach (var r in facts.ProjectReferences.OrderBy(r => r.Path, StringComparer.Ordinal))
@@ -179,6 +179,7 @@ public static class FactsFormat
                     Implicit = Get(f, 16) == "1",
                     Curation = Get(f, 17),
                     DeclaredLicense = Get(f, 18),
+                    Superseded = Get(f, 19) == "1",
                 };
                 if (Get(f, 10) is { } path)
                 {

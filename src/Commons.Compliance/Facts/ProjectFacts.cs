@@ -233,6 +233,12 @@ public sealed class PackageFact
     /// <summary>Reached only through references the SDK adds itself (<c>IsImplicitlyDefined</c>): not the user's to fix.</summary>
     public bool Implicit { get; set; }
 
+    /// <summary>
+    /// In every target framework that has it, the framework supplies its assemblies (System.Runtime 4.3.0 on net8.0):
+    /// nothing of it is used, even when the project references it (a version pinned after a security advisory).
+    /// </summary>
+    public bool Superseded { get; set; }
+
     /// <summary>The target frameworks (aliases) that use the package, when not all of the collected ones do; empty = all.</summary>
     public List<string> Frameworks { get; } = new();
 

@@ -177,7 +177,8 @@ internal static class DependencyRules
     /// <summary>
     /// CMN0103, CMN0109, CMN0104, CMN0105 for one package with a known licence: one finding per package, the first that
     /// applies. A licence the policy denies is CMN0103; else one that is not open is CMN0109 in every use context (a
-    /// compatibility verdict on it would only repeat the problem: CC-BY-NC-4.0 under MIT was a CMN0105 note).
+    /// compatibility verdict on it would only repeat the problem: CC-BY-NC-4.0 under MIT was a CMN0105 note), for what
+    /// ships and for the development tools the project references directly.
     /// </summary>
     private static void CheckPolicyAndCompatibility(RuleContext context, PackageFact package, SpdxExpression? outbound, IReadOnlyList<LicensePolicy> policies)
     {
@@ -210,7 +211,19 @@ internal static class DependencyRules
         var notOpen = LicenseKnowledge.NotOpen(inbound);
         if (notOpen.Count > 0)
         {
-            context.Report(RuleIds.DependencyLicenseNotOpen, location, package.Id, package.Version, inbound.ToString(), ProjectLicenseRules.WhyNotOpen(notOpen), via);
+            // Whatever ships, and every tool the project references itself (an analyzer, a test library: contributors
+            // accept its terms to build the project). A package that neither ships nor was chosen (System.Runtime 4.3.0
+            // under a test library), or one the target framework supersedes (nothing of it is used, even pinned after a
+            // security advisory), joins the CMN0110 note.
+            if (package.DevOnly && (!package.Direct || package.Superseded))
+            {
+                ReportUnshipped(context, package, "'" + inbound + "' is not an open licence: " + ProjectLicenseRules.WhyNotOpen(notOpen));
+            }
+            else
+            {
+                context.Report(RuleIds.DependencyLicenseNotOpen, location, package.Id, package.Version, inbound.ToString(), ProjectLicenseRules.WhyNotOpen(notOpen), via);
+            }
+
             return;
         }
 

@@ -144,6 +144,7 @@ public sealed class DependencyCollector
             if (provided.TryGetValue(node.Name, out var version) && node.NuGetVersion! <= version)
             {
                 node.BringsProduct = false;
+                node.Superseded = true;
             }
         }
 
@@ -208,6 +209,7 @@ public sealed class DependencyCollector
                     Problem = license.Problem,
                     DevOnly = true,
                     Implicit = true,
+                    Superseded = true,
                 };
                 fact.Path.AddRange(path);
                 packages[key] = fact;
@@ -222,6 +224,7 @@ public sealed class DependencyCollector
             fact.Direct |= direct.Contains(node.Name);
             fact.DevOnly &= !ships;
             fact.Implicit &= !explicitlyReached.ContainsKey(node.Name);
+            fact.Superseded &= node.Superseded;
         }
     }
 
@@ -466,6 +469,9 @@ public sealed class DependencyCollector
 
         /// <summary>See <see cref="DependencyCollector.BringsProduct"/>, in any runtime of the framework.</summary>
         public bool BringsProduct { get; set; }
+
+        /// <summary>The target framework supplies this package's assemblies itself (System.Runtime 4.3.0 on net8.0).</summary>
+        public bool Superseded { get; set; }
 
         public HashSet<string> Dependencies { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
