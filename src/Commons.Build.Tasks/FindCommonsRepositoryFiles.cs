@@ -224,15 +224,10 @@ public sealed class FindCommonsRepositoryFiles : Task
 
         // The code that answers: a new build of the task or of what it calls answers anew.
         var taskFolder = Path.GetDirectoryName(typeof(FindCommonsRepositoryFiles).Assembly.Location);
-        if (string.IsNullOrEmpty(taskFolder))
+        complete = complete && !string.IsNullOrEmpty(taskFolder);
+        foreach (var assembly in new[] { "Commons.Build.Tasks.dll", "Commons.Inspection.dll", "Commons.Compliance.dll" })
         {
-            complete = false;
-        }
-        else
-        {
-            lookedAt.Add(Path.Combine(taskFolder, "Commons.Build.Tasks.dll"));
-            lookedAt.Add(Path.Combine(taskFolder, "Commons.Inspection.dll"));
-            lookedAt.Add(Path.Combine(taskFolder, "Commons.Compliance.dll"));
+            complete = complete && record.WatchUnread(Path.Combine(taskFolder!, assembly));
         }
 
         foreach (var path in lookedAt)

@@ -172,7 +172,15 @@ internal sealed class RepositoryFilesRecord
     /// Stamps <paramref name="path"/> as it is now; false when it cannot be stamped, or changed within <see cref="RacyWindow"/>
     /// of <paramref name="startedUtc"/> or later (the answer may hold its old or its new state: it must not be recorded).
     /// </summary>
-    public bool Watch(string path, DateTime startedUtc)
+    public bool Watch(string path, DateTime startedUtc) => AddWatched(path, changedBeforeUtc: startedUtc - RacyWindow);
+
+    /// <summary>
+    /// Stamps a file the answer does not read but depends on (the task's own assemblies): however recent, only its next change
+    /// matters. False when it cannot be stamped.
+    /// </summary>
+    public bool WatchUnread(string path) => AddWatched(path, changedBeforeUtc: DateTime.MaxValue);
+
+    private bool AddWatched(string path, DateTime changedBeforeUtc)
     {
         foreach (var (known, _) in watched)
         {
@@ -183,7 +191,7 @@ internal sealed class RepositoryFilesRecord
         }
 
         var stamp = StampOf(path, out var writtenUtc);
-        if (stamp is null || writtenUtc >= startedUtc - RacyWindow)
+        if (stamp is null || writtenUtc >= changedBeforeUtc)
         {
             return false;
         }
