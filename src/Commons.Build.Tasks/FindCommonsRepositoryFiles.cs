@@ -110,10 +110,15 @@ public sealed class FindCommonsRepositoryFiles : Task
     /// <summary>The low-importance messages of this run, recorded with the answer.</summary>
     private readonly List<string> messages = new();
 
-    /// <summary>The files and folders this run looked at: what the record's stamps are taken of.</summary>
-    private readonly List<string> lookedAt = new();
+    /// <summary>The record of this run, stamping each file and folder before the run reads it; null when none is kept.</summary>
+    private RepositoryFilesRecord? record;
 
-    /// <summary>False once something went wrong that the build must hear about again (a warning): such an answer is not recorded.</summary>
+    private DateTime started;
+
+    /// <summary>
+    /// False once the answer must not be recorded: something looked at could not be stamped or changed too recently, or something
+    /// went wrong that the build must hear about again (a warning).
+    /// </summary>
     private bool recordable = true;
 
     public override bool Execute()
@@ -121,9 +126,9 @@ public sealed class FindCommonsRepositoryFiles : Task
         // This method and what it calls use only the framework and MSBuild: an answer from the record loads nothing of ours.
         var started = DateTime.UtcNow;
         var key = RecordKey();
-        if (!string.IsNullOrWhiteSpace(RecordFile) && RepositoryFilesRecord.Read(RecordFile!) is { } record && record.IsCurrentFor(key))
+        if (!string.IsNullOrWhiteSpace(RecordFile) && RepositoryFilesRecord.Read(RecordFile!) is { } previous && previous.IsCurrentFor(key))
         {
-            Answer(record);
+            Answer(previous);
             return true;
         }
 
@@ -195,8 +200,10 @@ public sealed class FindCommonsRepositoryFiles : Task
 
     /// <summary>Looks at the repository and records the answer. Apart from <see cref="Execute"/>, so that only this path loads Commons.Inspection.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void FindAndRecord(string key, DateTime started)
+    private void FindAndRecord(string key, DateTime startedUtc)
     {
+        started = startedUtc;
+        record = string.IsNullOrWhiteSpace(RecordFile) ? null : new RepositoryFilesRecord(key);
         FindFiles();
         var properties = AnalyzerProperties.Select(p => new KeyValuePair<string, string>(
             p.ItemSpec,
@@ -207,9 +214,9 @@ public sealed class FindCommonsRepositoryFiles : Task
         }
 
         EncodedAnalyzerProperties = PropertyEncoding.Encode(properties);
-        if (!string.IsNullOrWhiteSpace(RecordFile))
+        if (record is not null)
         {
-            Record(key, started);
+            Record(record);
         }
     }
 
@@ -217,22 +224,14 @@ public sealed class FindCommonsRepositoryFiles : Task
     /// Writes the record of this run, or removes the old one when this answer cannot be recorded: a warning was logged, or
     /// something looked at changed too recently to know which state was read (<see cref="RepositoryFilesRecord.Watch"/>).
     /// </summary>
-    private void Record(string key, DateTime started)
+    private void Record(RepositoryFilesRecord record)
     {
-        var record = new RepositoryFilesRecord(key);
-        var complete = recordable;
-
         // The code that answers: a new build of the task or of what it calls answers anew.
         var taskFolder = Path.GetDirectoryName(typeof(FindCommonsRepositoryFiles).Assembly.Location);
-        complete = complete && !string.IsNullOrEmpty(taskFolder);
+        var complete = recordable && !string.IsNullOrEmpty(taskFolder);
         foreach (var assembly in new[] { "Commons.Build.Tasks.dll", "Commons.Inspection.dll", "Commons.Compliance.dll" })
         {
             complete = complete && record.WatchUnread(Path.Combine(taskFolder!, assembly));
-        }
-
-        foreach (var path in lookedAt)
-        {
-            complete = complete && record.Watch(path, started);
         }
 
         if (!complete)
@@ -258,6 +257,24 @@ public sealed class FindCommonsRepositoryFiles : Task
         if (!record.TryWrite(RecordFile!))
         {
             RepositoryFilesRecord.TryDelete(RecordFile!);
+        }
+    }
+
+    /// <summary>Stamps a file or folder the run is about to read or list (<see cref="RepositoryFilesRecord.Watch"/>).</summary>
+    private void Look(string path)
+    {
+        if (record is not null && recordable && !record.Watch(path, started))
+        {
+            recordable = false;
+        }
+    }
+
+    /// <summary>Stamps whether something is at a path the run is about to test for.</summary>
+    private void LookForEntry(string path)
+    {
+        if (record is not null && recordable && !record.WatchExistence(path))
+        {
+            recordable = false;
         }
     }
 
@@ -288,8 +305,8 @@ public sealed class FindCommonsRepositoryFiles : Task
         try
         {
             FindPolicyFile();
-            RepositoryRoot = Inspection.Repository.RepositoryRoot.Find(ProjectDirectory, ConfiguredRepositoryRoot);
             LookAtRootSearch();
+            RepositoryRoot = Inspection.Repository.RepositoryRoot.Find(ProjectDirectory, ConfiguredRepositoryRoot);
             FindBaseline();
             if (RepositoryRoot is null)
             {
@@ -298,9 +315,13 @@ public sealed class FindCommonsRepositoryFiles : Task
             }
 
             // Cached per root: every project of the repository asks again, at every build.
-            var (files, problems) = RepositoryFileListCache.Shared.Find(RepositoryRoot);
             LookAtListedFolders(RepositoryRoot);
-            lookedAt.AddRange(files.Select(f => f.FullPath));
+            var (files, problems) = RepositoryFileListCache.Shared.Find(RepositoryRoot);
+            foreach (var file in files)
+            {
+                Look(file.FullPath);
+            }
+
             FoundFiles = files.Select(f => (ITaskItem)new TaskItem(f.FullPath)).ToArray();
             Files = files
                 .Where(f => ContentOf(f.FullPath) == FileContent.Text)
@@ -348,12 +369,11 @@ public sealed class FindCommonsRepositoryFiles : Task
             }
         }
 
-        LookAtReuseFolders(root, sources);
+        LookAtReuseCandidates(root, sources);
         var already = new HashSet<string>(handedOver, StringComparer.Ordinal);
         var items = new List<ITaskItem>();
         foreach (var (path, kind) in ReuseBuildFiles.Find(root, sources))
         {
-            lookedAt.Add(path);
             var content = ContentOf(path, ReuseBuildFiles.MaxBytes);
             if (content != FileContent.Text)
             {
@@ -403,8 +423,8 @@ public sealed class FindCommonsRepositoryFiles : Task
     }
 
     /// <summary>
-    /// The folders whose entries decide the root: the project's folder and each above it up to the root (a <c>.git</c> appearing
-    /// in one of them, or leaving the root, changes its time); every one up to the file system's root when none was found.
+    /// What decides the root: whether a <c>.git</c> is in the project's folder or any above it (all of them: the search stops at
+    /// the first). Nothing when the root is configured.
     /// </summary>
     private void LookAtRootSearch()
     {
@@ -417,11 +437,7 @@ public sealed class FindCommonsRepositoryFiles : Task
         {
             for (var folder = new DirectoryInfo(Path.GetFullPath(ProjectDirectory)); folder is not null; folder = folder.Parent)
             {
-                lookedAt.Add(folder.FullName);
-                if (RepositoryRoot is not null && PathSafety.IsInside(folder.FullName, RepositoryRoot) && PathSafety.IsInside(RepositoryRoot, folder.FullName))
-                {
-                    return;
-                }
+                LookForEntry(Path.Combine(folder.FullName, ".git"));
             }
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException or IOException or SecurityException)
@@ -430,10 +446,13 @@ public sealed class FindCommonsRepositoryFiles : Task
         }
     }
 
-    /// <summary>The root and the folders below it whose files are listed (<c>.github</c>, <c>docs</c>, <c>LICENSES</c> in any case).</summary>
+    /// <summary>
+    /// The folders whose files are listed: the root, and <c>.github</c>, <c>docs</c> and <c>LICENSES</c> below it in any case (a file
+    /// added, removed or renamed in a folder changes its time; a new one of these folders changes the root's).
+    /// </summary>
     private void LookAtListedFolders(string root)
     {
-        lookedAt.Add(root);
+        Look(root);
         var listed = new HashSet<string>(RepositoryFileTable.Folders.Where(f => f.Length > 0), StringComparer.OrdinalIgnoreCase) { RepositoryFileTable.ReuseLicensesFolder };
         try
         {
@@ -441,33 +460,48 @@ public sealed class FindCommonsRepositoryFiles : Task
             {
                 if (listed.Contains(folder.Name))
                 {
-                    lookedAt.Add(folder.FullName);
+                    Look(folder.FullName);
                 }
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SecurityException)
         {
-            // The listing met the same trouble and says so; a root that cannot be listed is looked at again next build.
+            // The listing meets the same trouble and says so; a root that cannot be listed is looked at again next build.
             recordable = false;
         }
     }
 
     /// <summary>
-    /// The folders whose entries decide which REUSE files license the sources: each source's folder and those above it up to the
-    /// root (a <c>.license</c> sidecar, a REUSE.toml), and <c>.reuse</c> (dep5).
+    /// Every path <see cref="ReuseBuildFiles.Find"/> tests for the sources: each one's <c>.license</c> sidecar, the REUSE.toml of
+    /// each folder from theirs up to the root, and <c>.reuse/dep5</c>. The paths themselves, not their folders: a folder that
+    /// holds generated sources (<c>obj/</c>) changes at every build.
     /// </summary>
-    private void LookAtReuseFolders(string root, List<string> sources)
+    private void LookAtReuseCandidates(string root, List<string> sources)
     {
-        lookedAt.Add(Path.Combine(root, ".reuse"));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        var folders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in sources)
         {
-            for (var folder = Path.GetDirectoryName(source); folder is not null && PathSafety.IsInside(root, folder) && seen.Add(folder); folder = Path.GetDirectoryName(folder))
+            if (!IsBelow(rootFull, source))
             {
-                lookedAt.Add(folder);
+                continue;
+            }
+
+            Look(source + ".license");
+            for (var folder = Path.GetDirectoryName(source); folder is not null && IsBelow(rootFull, folder) && folders.Add(folder); folder = Path.GetDirectoryName(folder))
+            {
+                Look(Path.Combine(folder, "REUSE.toml"));
             }
         }
+
+        Look(Path.Combine(rootFull, "REUSE.toml"));
+        Look(Path.Combine(rootFull, ".reuse", "dep5"));
     }
+
+    /// <summary>The test <see cref="ReuseBuildFiles"/> makes: <paramref name="path"/> lies strictly below <paramref name="root"/>, same case.</summary>
+    private static bool IsBelow(string root, string path)
+        => path.Length > root.Length && path.StartsWith(root, StringComparison.Ordinal)
+            && (path[root.Length] == Path.DirectorySeparatorChar || path[root.Length] == Path.AltDirectorySeparatorChar);
 
     /// <summary>Each file's verdict, kept while its size and modification time stay the same (MSBuild nodes live across builds).</summary>
     private static class ContentVerdicts
@@ -484,7 +518,7 @@ public sealed class FindCommonsRepositoryFiles : Task
         }
 
         BaselineFileFullPath = baseline.Path;
-        lookedAt.Add(baseline.Path);
+        Look(baseline.Path);
         if (ContentOf(baseline.Path, BaselineLocation.MaxBytes) == FileContent.Text)
         {
             var item = new TaskItem(baseline.Path);
@@ -510,7 +544,7 @@ public sealed class FindCommonsRepositoryFiles : Task
             return;
         }
 
-        lookedAt.Add(PolicyFileFullPath);
+        Look(PolicyFileFullPath);
 
         if (DocumentReader.Read(PolicyFileFullPath).State == FileContent.Text)
         {

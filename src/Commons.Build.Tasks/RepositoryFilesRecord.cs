@@ -18,10 +18,11 @@ namespace Commons.Build.Tasks;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A folder's time changes when an entry is added, removed or renamed in it: that covers a new LICENSE, REUSE.toml or
-/// <c>.license</c> sidecar, a <c>.git</c> appearing between the project and the root, a deleted file. A file's size and time
-/// cover its content, which decides whether it is a text. Stamps are compared for equality, so an older file put in place
-/// (an archive extracted, a branch switched) is a change too.
+/// Each path is stamped before the task reads it. A listed folder's time changes when an entry is added, removed or renamed in
+/// it (a new CONTRIBUTING.md, a file in LICENSES/); a file's size and time cover its content, which decides whether it is a
+/// text; a path tested for (a <c>.license</c> sidecar, a REUSE.toml, <c>.reuse/dep5</c>) is stamped itself, present or not,
+/// rather than its folder, which may be <c>obj/</c> and change at every build; a <c>.git</c> only for whether it is there.
+/// Stamps are compared for equality, so an older file put in place (an archive extracted, a branch switched) is a change too.
 /// </para>
 /// <para>
 /// Only an answer that cannot be half old is recorded: none when anything looked at changed less than
@@ -73,6 +74,19 @@ internal sealed class RepositoryFilesRecord
     /// folder (its last write, UTC), <c>-</c> when there is nothing; null when it cannot be told (the record is then not used).
     /// </summary>
     public static string? StampOf(string path) => StampOf(path, out _);
+
+    /// <summary>Whether anything is at a path, and what: <c>ef</c> a file, <c>ed</c> a folder, <c>e-</c> nothing; null when it cannot be told.</summary>
+    public static string? ExistenceOf(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? "ef" : Directory.Exists(path) ? "ed" : "e-";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
 
     private static string? StampOf(string path, out DateTime? writtenUtc)
     {
@@ -159,7 +173,8 @@ internal sealed class RepositoryFilesRecord
 
         foreach (var (path, stamp) in watched)
         {
-            if (!string.Equals(StampOf(path), stamp, StringComparison.Ordinal))
+            var now = stamp.StartsWith("e", StringComparison.Ordinal) ? ExistenceOf(path) : StampOf(path);
+            if (!string.Equals(now, stamp, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -169,8 +184,9 @@ internal sealed class RepositoryFilesRecord
     }
 
     /// <summary>
-    /// Stamps <paramref name="path"/> as it is now; false when it cannot be stamped, or changed within <see cref="RacyWindow"/>
-    /// of <paramref name="startedUtc"/> or later (the answer may hold its old or its new state: it must not be recorded).
+    /// Stamps <paramref name="path"/> as it is now, before the task reads it; false when it cannot be stamped, or changed within
+    /// <see cref="RacyWindow"/> of <paramref name="startedUtc"/> or later (a second change within the same tick of a coarse clock
+    /// would keep the stamp: such an answer must not be recorded).
     /// </summary>
     public bool Watch(string path, DateTime startedUtc) => AddWatched(path, changedBeforeUtc: startedUtc - RacyWindow);
 
@@ -178,9 +194,15 @@ internal sealed class RepositoryFilesRecord
     /// Stamps a file the answer does not read but depends on (the task's own assemblies): however recent, only its next change
     /// matters. False when it cannot be stamped.
     /// </summary>
-    public bool WatchUnread(string path) => AddWatched(path, changedBeforeUtc: DateTime.MaxValue);
+    public bool WatchUnread(string path) => AddWatched(path, changedBeforeUtc: DateTime.MaxValue, existenceOnly: false);
 
-    private bool AddWatched(string path, DateTime changedBeforeUtc)
+    /// <summary>
+    /// Stamps only whether something is at <paramref name="path"/> (a <c>.git</c>: its content changes with every commit, and
+    /// only its presence decides the root). False when it cannot be told.
+    /// </summary>
+    public bool WatchExistence(string path) => AddWatched(path, changedBeforeUtc: DateTime.MaxValue, existenceOnly: true);
+
+    private bool AddWatched(string path, DateTime changedBeforeUtc, bool existenceOnly = false)
     {
         foreach (var (known, _) in watched)
         {
@@ -190,7 +212,8 @@ internal sealed class RepositoryFilesRecord
             }
         }
 
-        var stamp = StampOf(path, out var writtenUtc);
+        DateTime? writtenUtc = null;
+        var stamp = existenceOnly ? ExistenceOf(path) : StampOf(path, out writtenUtc);
         if (stamp is null || writtenUtc >= changedBeforeUtc)
         {
             return false;

@@ -80,6 +80,7 @@ public class BuildIntegrationTests
         repo.WriteFile(".staging/LICENSE.apache", SpdxCatalog.Default.GetText("Apache-2.0")!);
         var project = repo.WriteFile("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Import Project=\"" + RepositoryPaths.BuildProps + "\" />\n"
             + "  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n    <PackageLicenseExpression>MIT</PackageLicenseExpression>\n"
+            + "    <ImplicitUsings>enable</ImplicitUsings>\n"
             + "    <CommonsTasksAssembly>" + RepositoryPaths.TasksAssembly + "</CommonsTasksAssembly>\n  </PropertyGroup>\n"
             + "  <Import Project=\"" + RepositoryPaths.BuildTargets + "\" />\n</Project>\n");
         repo.WriteFile("src/App/Class1.cs", "namespace App;\n\npublic static class Class1\n{\n}\n");
@@ -90,7 +91,8 @@ public class BuildIntegrationTests
         Assert.True(first.ExitCode == 0, first.ToString());
         var handedOver = File.ReadAllText(editorConfig);
 
-        // Older than the racy window (RepositoryFilesRecord): the next build records its answer, the one after answers from it.
+        // Older than the racy window (RepositoryFilesRecord): the next build records its answer, the one after answers from it,
+        // although obj/, which holds a compiled file (GlobalUsings.g.cs), changes at every build.
         BackdateSources(repo.Root);
         var second = DotnetRunner.Run(repo.Root, TimeSpan.FromMinutes(5), "build", project, "-nodeReuse:false", "-v:d");
         Assert.True(second.ExitCode == 0, second.ToString());

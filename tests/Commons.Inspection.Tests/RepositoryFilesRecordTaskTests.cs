@@ -124,6 +124,23 @@ public class RepositoryFilesRecordTaskTests
     }
 
     [Fact]
+    public void A_compiled_file_in_obj_does_not_end_the_record_when_the_build_writes_beside_it()
+    {
+        using var repo = NewRepository();
+        var generated = repo.Write("src/App/obj/Debug/GlobalUsings.g.cs", "global using System;\n");
+        Backdate(repo.Path);
+        var sources = new List<string> { Path.Combine(repo.Path, "src", "App", "Program.cs"), generated };
+        Run(repo, sources: sources);
+
+        repo.Write("src/App/obj/Debug/App.AssemblyInfo.cs", "// written by every build\n");
+        File.WriteAllText(generated, "global using System;\nglobal using System.IO;\n");
+        var second = Run(repo, sources: sources);
+
+        Assert.Contains(Answered, second.Log);
+        Assert.Equal(Afresh(repo, sources: sources), second.Outputs);
+    }
+
+    [Fact]
     public void Nothing_is_recorded_while_something_looked_at_is_fresh_and_an_old_record_is_removed()
     {
         using var repo = NewRepository();

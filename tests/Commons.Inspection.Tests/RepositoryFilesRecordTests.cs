@@ -158,6 +158,24 @@ public class RepositoryFilesRecordTests
     }
 
     [Fact]
+    public void A_watched_presence_ignores_what_the_entry_holds_and_ends_when_it_goes_or_comes()
+    {
+        using var folder = new TempFolder();
+        var git = Path.Combine(folder.Path, ".git");
+        Directory.CreateDirectory(git);
+        var nested = Path.Combine(folder.Path, "src", ".git");
+        var record = new RepositoryFilesRecord("key");
+        Assert.True(record.WatchExistence(git));
+        Assert.True(record.WatchExistence(nested));
+
+        folder.Write(".git/index", "changed by every commit");
+        Assert.True(record.IsCurrentFor("key"));
+
+        folder.Write("src/.git", "gitdir: ../.git/worktrees/src");
+        Assert.False(record.IsCurrentFor("key"));
+    }
+
+    [Fact]
     public void What_changed_just_before_or_during_the_run_is_not_recorded()
     {
         using var folder = new TempFolder();
