@@ -113,6 +113,7 @@ public sealed class FindCommonsRepositoryFiles : Task
     /// <summary>The record of this run, stamping each file and folder before the run reads it; null when none is kept.</summary>
     private RepositoryFilesRecord? record;
 
+    /// <summary>When this run started (UTC): what changed since, or just before, is too fresh to record.</summary>
     private DateTime started;
 
     /// <summary>
@@ -124,7 +125,7 @@ public sealed class FindCommonsRepositoryFiles : Task
     public override bool Execute()
     {
         // This method and what it calls use only the framework and MSBuild: an answer from the record loads nothing of ours.
-        var started = DateTime.UtcNow;
+        var startedUtc = DateTime.UtcNow;
         var key = RecordKey();
         if (!string.IsNullOrWhiteSpace(RecordFile) && RepositoryFilesRecord.Read(RecordFile!) is { } previous && previous.IsCurrentFor(key))
         {
@@ -132,7 +133,7 @@ public sealed class FindCommonsRepositoryFiles : Task
             return true;
         }
 
-        FindAndRecord(key, started);
+        FindAndRecord(key, startedUtc);
         return true;
     }
 
