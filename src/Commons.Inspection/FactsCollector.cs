@@ -5,6 +5,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using Commons.Compliance.Facts;
 using Commons.Compliance.Policy;
 using Commons.Inspection.Dependencies;
@@ -29,6 +30,61 @@ public static class FactsCollector
             RepositoryRoot = RepositoryRoot.Find(projectDirectory, request.ConfiguredRepositoryRoot),
         };
 
+        // The dependencies are collected on another thread while this one reads the repository, the nuspec, the policy and the
+        // baseline: in a process's first collection (each MSBuild node's) most of the time goes to loading and compiling NuGet's
+        // reader, which this overlaps with the licence identification. Each side keeps its own problems; they are merged in the
+        // order of one thread doing both, the repository's first.
+        PolicyFile? policy;
+        var dependencyProblems = new List<CollectionProblem>();
+        var dependencies = Task.Run(() => CollectDependencies(request, projectPath, projectDirectory, facts, dependencyProblems));
+        try
+        {
+            CollectRepository(request, projectDirectory, facts, out policy);
+        }
+        catch
+        {
+            // Not left running unobserved; its own failure, if any, is not the one to report.
+            try
+            {
+                dependencies.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+
+            throw;
+        }
+
+        var restored = dependencies.GetAwaiter().GetResult();
+        facts.Problems.AddRange(dependencyProblems);
+        var restoredReferences = restored?.ProjectReferences;
+        if (restored is not null && request.Online)
+        {
+            // Online, on this thread and after every local problem, as before: it may wait on the network and writes the user's cache.
+            var cache = OnlineLicenseCache.Load(request.OnlineCachePath ?? OnlineLicenseEnricher.DefaultCachePath(), OnlineLicenseEnricher.DefaultExpiry);
+            new OnlineLicenseEnricher(OnlineLicenseEnricher.SourcesFor(projectDirectory), cache, request.OnlineBudget).Enrich(restored.Packages, facts.Problems);
+        }
+
+        if (restored is not null)
+        {
+            facts.Packages.AddRange(restored.Packages);
+        }
+
+        // Curations correct facts, so they are applied where facts are made: every report (the dependency report, licenses,
+        // the SBOMs, the notices) and every rule then sees the curated licence, its source 'curated' and its provenance.
+        if (policy is not null)
+        {
+            PolicyCuration.Apply(policy.Curations, facts.Packages);
+        }
+
+        facts.ProjectReferences.AddRange(ProjectReferences(request, projectPath, projectDirectory, restoredReferences, facts.RepositoryRoot));
+        return facts;
+    }
+
+    /// <summary>The repository's files and publiccode.yml, its remote, the nuspec, the policy file and the baseline.</summary>
+    private static void CollectRepository(CollectionRequest request, string projectDirectory, ProjectFacts facts, out PolicyFile? policy)
+    {
+        policy = null;
         if (facts.RepositoryRoot is { } root)
         {
             facts.Files.AddRange(RepositoryScanner.Scan(root, facts.Problems, request.MaxBytes));
@@ -54,24 +110,12 @@ public static class FactsCollector
             }
         }
 
-        PolicyFile? policy = null;
         if (request.PolicyFilePath is { } policyFile)
         {
             policy = ReadPolicyFile(policyFile, facts);
         }
 
         CheckBaselineFile(request, projectDirectory, facts);
-        var restoredReferences = CollectDependencies(request, projectPath, projectDirectory, facts);
-
-        // Curations correct facts, so they are applied where facts are made: every report (the dependency report, licenses,
-        // the SBOMs, the notices) and every rule then sees the curated licence, its source 'curated' and its provenance.
-        if (policy is not null)
-        {
-            PolicyCuration.Apply(policy.Curations, facts.Packages);
-        }
-
-        facts.ProjectReferences.AddRange(ProjectReferences(request, projectPath, projectDirectory, restoredReferences, facts.RepositoryRoot));
-        return facts;
     }
 
     /// <summary>
@@ -113,8 +157,11 @@ public static class FactsCollector
         });
     }
 
-    /// <summary>The packages of the assets file; returns the ProjectReferences restore recorded (null without an assets file).</summary>
-    private static List<ProjectReferenceFact>? CollectDependencies(CollectionRequest request, string projectPath, string projectDirectory, ProjectFacts facts)
+    /// <summary>
+    /// The packages of the assets file and the ProjectReferences restore recorded (null without an assets file), its problems into
+    /// <paramref name="problems"/>; sets <see cref="ProjectFacts.AssetsFilePath"/> and nothing else of <paramref name="facts"/>.
+    /// </summary>
+    private static CollectedDependencies? CollectDependencies(CollectionRequest request, string projectPath, string projectDirectory, ProjectFacts facts, List<CollectionProblem> problems)
     {
         if (!request.HasRestoreGraph)
         {
@@ -128,7 +175,7 @@ public static class FactsCollector
         LockFile? lockFile;
         using (store.Prefetch(assetsPath))
         {
-            lockFile = AssetsFileReader.Read(assetsPath, facts.Problems);
+            lockFile = AssetsFileReader.Read(assetsPath, problems);
         }
 
         if (lockFile is null)
@@ -137,13 +184,13 @@ public static class FactsCollector
         }
 
         // The declarations were evaluated for TargetFramework (null: for every framework, as the CLI does).
-        AssetsFileReader.CheckFreshness(lockFile, assetsPath, projectPath, request.TargetFramework, request.PackageReferences, request.PackageVersions, facts.Problems);
+        AssetsFileReader.CheckFreshness(lockFile, assetsPath, projectPath, request.TargetFramework, request.PackageReferences, request.PackageVersions, problems);
         var scope = new DependencyScope
         {
             WholeProjectIsDevelopment = request.IsTestProject || (!request.IsPackable && !request.IsExecutable),
             IsExecutable = request.IsExecutable,
         };
-        var collected = new DependencyCollector(store).Collect(lockFile, request.AllTargetFrameworks ? null : request.TargetFramework, scope, facts.Problems);
+        var collected = new DependencyCollector(store).Collect(lockFile, request.AllTargetFrameworks ? null : request.TargetFramework, scope, problems);
 
         var locator = new ReferenceLocator();
         var fallbackFiles = Inside(ProjectFileReader.DeclaringFiles(projectPath), facts.RepositoryRoot);
@@ -159,14 +206,7 @@ public static class FactsCollector
             package.ReferenceLocation = IsInside(location, facts.RepositoryRoot) ? location : null;
         }
 
-        if (request.Online)
-        {
-            var cache = OnlineLicenseCache.Load(request.OnlineCachePath ?? OnlineLicenseEnricher.DefaultCachePath(), OnlineLicenseEnricher.DefaultExpiry);
-            new OnlineLicenseEnricher(OnlineLicenseEnricher.SourcesFor(projectDirectory), cache, request.OnlineBudget).Enrich(collected.Packages, facts.Problems);
-        }
-
-        facts.Packages.AddRange(collected.Packages);
-        return collected.ProjectReferences;
+        return collected;
     }
 
     /// <summary>
