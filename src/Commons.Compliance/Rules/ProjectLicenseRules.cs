@@ -186,14 +186,18 @@ internal static class ProjectLicenseRules
     /// ships the GPL-3.0 text its licence builds on. A notice granting "or later" against a declared "-only" differs.
     /// </summary>
     private static bool AgreesWithDeclared(IReadOnlyList<string> declared, string id)
-        => declared.Contains(id, StringComparer.OrdinalIgnoreCase)
-            || (id.EndsWith("-only", StringComparison.OrdinalIgnoreCase) && declared.Contains(id.Substring(0, id.Length - 5) + "-or-later", StringComparer.OrdinalIgnoreCase))
-            || (string.Equals(id, "GPL-3.0-only", StringComparison.OrdinalIgnoreCase) && declared.Any(i => i.StartsWith("LGPL-3.0", StringComparison.OrdinalIgnoreCase)));
+        => SameOrLaterForm(declared, id)
+            || (string.Equals(id, "GPL-3.0-only", StringComparison.OrdinalIgnoreCase) && NamesLesserGpl3(declared));
 
     private static bool Covers(IReadOnlyList<string> ids, string id)
+        => SameOrLaterForm(ids, id) || (id.StartsWith("GPL-3.0", StringComparison.OrdinalIgnoreCase) && NamesLesserGpl3(ids));
+
+    /// <summary>The id itself, or the "-or-later" form of an "-only" id (what a licence text cannot tell apart).</summary>
+    private static bool SameOrLaterForm(IReadOnlyList<string> ids, string id)
         => ids.Contains(id, StringComparer.OrdinalIgnoreCase)
-            || (id.EndsWith("-only", StringComparison.OrdinalIgnoreCase) && ids.Contains(id.Substring(0, id.Length - 5) + "-or-later", StringComparer.OrdinalIgnoreCase))
-            || (id.StartsWith("GPL-3.0", StringComparison.OrdinalIgnoreCase) && ids.Any(i => i.StartsWith("LGPL-3.0", StringComparison.OrdinalIgnoreCase)));
+            || (id.EndsWith("-only", StringComparison.OrdinalIgnoreCase) && ids.Contains(id.Substring(0, id.Length - 5) + "-or-later", StringComparer.OrdinalIgnoreCase));
+
+    private static bool NamesLesserGpl3(IReadOnlyList<string> ids) => ids.Any(i => i.StartsWith("LGPL-3.0", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The line of the licence file where it stops matching the declared licence's text.</summary>
     private static FindingLocation DifferingLine(RuleContext context, RepositoryFile file, string declaredId)

@@ -94,8 +94,7 @@ internal sealed class LicenseDetector
         }
 
         // The answer's own twins (a text found by the deprecated "GPL-2.0+" template answers GPL-2.0-only).
-        var entry = index.Entries.FirstOrDefault(e => string.Equals(e.License.Id, result, StringComparison.Ordinal));
-        return entry?.Canonical.Twins.Where(t => !string.Equals(t, result, StringComparison.Ordinal)).ToArray();
+        return index.Find(result)?.Canonical.Twins.Where(t => !string.Equals(t, result, StringComparison.Ordinal)).ToArray();
     }
 
     /// <summary>

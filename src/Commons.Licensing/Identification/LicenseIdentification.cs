@@ -117,9 +117,12 @@ public sealed class LicenseIdentification
             return this;
         }
 
+        // As REUSE names a licence file (Compliance's ReuseLicenseFile.Of): the name without its extension
+        // ("GPL-3.0-or-later.txt"), else the whole name ("GPL-3.0-or-later", whose last dot is in the version).
         var name = System.IO.Path.GetFileName(path);
         var dot = name.LastIndexOf('.');
-        return NamedAs(dot > 0 ? name.Substring(0, dot) : name);
+        var named = dot > 0 ? NamedAs(name.Substring(0, dot)) : this;
+        return named != this ? named : NamedAs(name);
     }
 
     public override string ToString()

@@ -125,6 +125,11 @@ public sealed class PublishedCopyTests
         Assert.Equal("GPL-3.0-only", gpl.NamedAs("MIT").License);
         Assert.Equal("GPL-3.0-only", gpl.NamedAs("LGPL-3.0-or-later").License);
 
+        // The file's name decides, with or without an extension (REUSE allows both; the version holds a dot).
+        Assert.Equal("GPL-3.0-or-later", gpl.NamedByFile("LICENSES/GPL-3.0-or-later.txt").License);
+        Assert.Equal("GPL-3.0-or-later", gpl.NamedByFile("LICENSES/GPL-3.0-or-later").License);
+        Assert.Equal("GPL-3.0-only", gpl.NamedByFile("COPYING").License);
+
         // Nor a deprecated id, which says neither "only" nor "or later".
         Assert.Contains("GPL-3.0", gpl.EquivalentLicenses);
         Assert.Equal("GPL-3.0-only", gpl.NamedAs("GPL-3.0").License);
