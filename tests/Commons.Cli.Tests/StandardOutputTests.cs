@@ -38,5 +38,29 @@ public sealed class StandardOutputTests : IDisposable
         Assert.Contains("global.json", result.Stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The tool writes where the shell's file offset stands, and moves it: a FileStream over the reserved descriptor wrote
+    /// from position 0 of a redirected file, over what the commands before it had written, and the next command wrote over
+    /// the tool's output.
+    /// </summary>
+    [Fact]
+    public void Output_redirected_to_a_file_goes_between_what_the_commands_around_it_write()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        repository.WriteFile("LICENSE", File.ReadAllText(Path.Combine(TempCopy.Sample, "LICENSE")));
+        var output = repository.PathOf("out.txt");
+        var script = "{ echo before; dotnet \"$0\" identify LICENSE --format tsv; echo after; } > \"$1\"";
+
+        var result = DotnetRunner.RunProgram("/bin/sh", repository.Root, TimeSpan.FromMinutes(2), "-c", script, Cli.ToolPath, output);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = File.ReadAllText(output).Split('\n');
+        Assert.Equal(new[] { "before", "LICENSE\tMIT\t100", "after", string.Empty }, lines);
+    }
+
     public void Dispose() => repository.Dispose();
 }

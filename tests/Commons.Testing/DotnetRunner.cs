@@ -33,8 +33,12 @@ public static class DotnetRunner
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
     public static DotnetResult Run(string workingDirectory, TimeSpan? timeout, params string[] arguments)
+        => RunProgram("dotnet", workingDirectory, timeout, arguments);
+
+    /// <summary>Runs another program (a shell that runs <c>dotnet</c>) in the same environment.</summary>
+    public static DotnetResult RunProgram(string program, string workingDirectory, TimeSpan? timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,

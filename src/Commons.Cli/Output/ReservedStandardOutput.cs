@@ -5,7 +5,6 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 
 namespace Commons.Cli.Output;
 
@@ -46,8 +45,7 @@ internal static class ReservedStandardOutput
                 return null;
             }
 
-            var stream = new FileStream(new SafeFileHandle((IntPtr)reserved, ownsHandle: true), FileAccess.Write, bufferSize: 1);
-            return new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 16 * 1024) { AutoFlush = true };
+            return new StreamWriter(new DescriptorStream(reserved), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 16 * 1024) { AutoFlush = true };
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or IOException or ArgumentException)
         {
@@ -63,4 +61,79 @@ internal static class ReservedStandardOutput
 
     [DllImport("libc", SetLastError = true)]
     private static extern int close(int descriptor);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern nint write(int descriptor, ref byte buffer, nint count);
+
+    /// <summary>
+    /// Writes with write(2), which moves the file offset that the descriptor shares with the shell and with the commands
+    /// before and after the tool. A FileStream over a regular file writes at a position of its own, from 0: in
+    /// <c>{ echo header; commons identify …; echo trailer; } &gt; out</c> the tool wrote over the header and the trailer
+    /// over the tool's output.
+    /// </summary>
+    private sealed class DescriptorStream : Stream
+    {
+        private const int Interrupted = 4; // EINTR
+        private int descriptor;
+
+        public DescriptorStream(int descriptor) => this.descriptor = descriptor;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => descriptor >= 0;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(new ReadOnlySpan<byte>(buffer, offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (descriptor < 0)
+            {
+                throw new ObjectDisposedException(nameof(DescriptorStream));
+            }
+
+            while (!buffer.IsEmpty)
+            {
+                var written = write(descriptor, ref MemoryMarshal.GetReference(buffer), buffer.Length);
+                if (written < 0)
+                {
+                    var error = Marshal.GetLastWin32Error();
+                    if (error == Interrupted)
+                    {
+                        continue;
+                    }
+
+                    throw new IOException("standard output could not be written (errno " + error + ")", error);
+                }
+
+                buffer = buffer.Slice((int)written);
+            }
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (descriptor >= 0)
+            {
+                close(descriptor);
+                descriptor = -1;
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }
