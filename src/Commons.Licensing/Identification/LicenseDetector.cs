@@ -52,13 +52,13 @@ internal sealed class LicenseDetector
         FindKnownLicences(file, taken, found);
         FindNotices(file, taken, found);
         FindExceptions(file, lines, taken, found);
-        FindReferences(file, taken, found);
+        FindReferences(file, lines, taken, found);
         TakeAppendices(file, lines, taken, found);
 
         // A title line over a text ("BSD 3-Clause License" over the Tso variant) names that text, less exactly than the text.
         if (found.Any(f => f.Kind == DetectionKind.Text))
         {
-            found.RemoveAll(f => f.Kind == DetectionKind.Reference && OnTitleLines(file, lines, f));
+            found.RemoveAll(f => f.Kind == DetectionKind.Reference && OnTitleLines(file, lines, f.Start, f.End));
         }
 
         if (found.Count == 0)
@@ -373,7 +373,7 @@ internal sealed class LicenseDetector
     /// (within a few words), or a file that holds nothing but names. Several names combine with OR when the sentence
     /// offers a choice ("either", "dual", "at your option", "or" between names), otherwise with AND.
     /// </summary>
-    private void FindReferences(NormalizedText file, bool[] taken, List<Found> found)
+    private void FindReferences(NormalizedText file, string[] lines, bool[] taken, List<Found> found)
     {
         var words = file.Words;
 
@@ -418,6 +418,14 @@ internal sealed class LicenseDetector
                     break;
                 }
             }
+        }
+
+        // A title line over a text ("SENDMAIL LICENSE" over Sendmail-8.23's text, whose optional title the text left to
+        // the names) names that text, less exactly than the text: it joins no reference, not even one that sentences
+        // around it make ("This project is licensed under the terms below."), where it would add a second licence.
+        if (found.Any(f => f.Kind == DetectionKind.Text))
+        {
+            cited.RemoveAll(c => OnTitleLines(file, lines, c.Start, c.End));
         }
 
         // Names close together form one reference ("either Apache License 2.0 or MIT license at your option").
@@ -788,7 +796,7 @@ internal sealed class LicenseDetector
         => expression.IndexOf(" AND ", StringComparison.Ordinal) >= 0 || expression.IndexOf(" OR ", StringComparison.Ordinal) >= 0 ? "(" + expression + ")" : expression;
 
     /// <summary>YAML or TOML front matter (<c>---</c> … <c>---</c>, <c>+++</c> … <c>+++</c>) at the top: metadata, not licence text.</summary>
-    private static void BlankFrontMatter(string[] lines)
+    internal static void BlankFrontMatter(string[] lines)
     {
         var first = 0;
         while (first < lines.Length && lines[first].Trim().Length == 0)
@@ -821,9 +829,9 @@ internal sealed class LicenseDetector
         }
     }
 
-    private bool OnTitleLines(NormalizedText file, string[] lines, Found found)
+    private bool OnTitleLines(NormalizedText file, string[] lines, int start, int end)
     {
-        for (var line = file.Lines[found.Start]; line <= file.Lines[found.End]; line++)
+        for (var line = file.Lines[start]; line <= file.Lines[end]; line++)
         {
             if (lines[line - 1].Trim().Length > 0 && !index.FileNormalizer.IsIgnorableLine(lines[line - 1]))
             {

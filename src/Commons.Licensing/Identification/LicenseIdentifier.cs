@@ -148,6 +148,9 @@ public sealed class LicenseIdentifier
         }
 
         var lines = LicenseTextNormalizer.SplitLines(text);
+        // YAML/TOML front matter (choosealicense.com's templates) is metadata: its "spdx-id: Kastrup" would be five words
+        // added to a 20-word text.
+        LicenseDetector.BlankFrontMatter(lines);
         var normalizer = Index.FileNormalizer;
         var whole = normalizer.Normalize(lines, 0, lines.Length);
         if (whole.IsEmpty)

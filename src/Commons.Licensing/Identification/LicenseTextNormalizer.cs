@@ -31,6 +31,8 @@ internal sealed class LicenseTextNormalizer
     private static readonly Regex MarkdownHeading = new(@"^\s*#{1,6}\s+", Options);
     private static readonly Regex BlockQuote = new(@"^\s*>+\s?", Options);
     private static readonly Regex LinkMarkup = new(@"\[([^\[\]\n]+)\]\([^()\s]+\)", Options);
+    private const int MaxLinkLines = 3;
+    private static readonly Regex WrappedLinkEnd = new(@"^([^\[\]]*)\]\([^()\s]+\)", Options);
     private static readonly Regex VersionLine = new(@"^\s*(?:version|v)\s*\d[\w.\-]*[\s,]*(?:[\w,.]+\s*){0,4}$", Options | RegexOptions.IgnoreCase);
     private static readonly Regex UrlLine = new(@"^\s*<?(?:https?://|www\.)\S+>?\s*$", Options | RegexOptions.IgnoreCase);
 
@@ -92,6 +94,7 @@ internal sealed class LicenseTextNormalizer
         Array.Copy(allLines, start, lines, 0, lines.Length);
 
         StripCommentMarkers(lines);
+        JoinWrappedLinks(lines);
         for (var i = 0; i < lines.Length; i++)
         {
             lines[i] = CleanMarkup(lines[i]);
@@ -217,6 +220,39 @@ internal sealed class LicenseTextNormalizer
         for (var i = 0; i < lines.Length; i++)
         {
             lines[i] = CommentMarker.Replace(lines[i], string.Empty, 1);
+        }
+    }
+
+    /// <summary>
+    /// A Markdown link whose text a re-wrapped file breaks over two lines ("[the Apache License" / "2.0](https://…)", as
+    /// prettier wraps the Parity and Blue Oak texts): its target goes, as <see cref="LinkMarkup"/> takes it from a link on
+    /// one line, or the address would be a dozen words the licence does not have.
+    /// </summary>
+    private static void JoinWrappedLinks(string[] lines)
+    {
+        for (var i = 0; i + 1 < lines.Length; i++)
+        {
+            var open = lines[i].LastIndexOf('[');
+            if (open < 0 || lines[i].IndexOf(']', open) >= 0)
+            {
+                continue;
+            }
+
+            // The link's text may take a few lines ("[the" / "Apache License" / "2.0](…)"), never a blank one.
+            for (var k = i + 1; k < lines.Length && k <= i + MaxLinkLines; k++)
+            {
+                if (WrappedLinkEnd.Match(lines[k]) is { Success: true } end)
+                {
+                    lines[i] = lines[i].Remove(open, 1);
+                    lines[k] = end.Groups[1].Value + lines[k].Substring(end.Length);
+                    break;
+                }
+
+                if (lines[k].Trim().Length == 0 || lines[k].IndexOfAny(new[] { '[', ']' }) >= 0)
+                {
+                    break;
+                }
+            }
         }
     }
 

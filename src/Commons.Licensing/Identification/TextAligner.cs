@@ -319,6 +319,9 @@ internal static class TextAligner
     // Gaps longer than this (in words, on either side) are not compared word by word: counted as all different.
     private const int MaxGapCompared = 160;
 
+    /// <summary>How many times a long gap is split by anchors of its own (see <see cref="CompareLongGap"/>).</summary>
+    private const int MaxGapDepth = 3;
+
     public static Dictionary<ulong, int> AnchorsOf(int[] words)
     {
         var anchors = new Dictionary<ulong, int>(Math.Max(0, words.Length - AnchorLength + 1));
@@ -618,7 +621,7 @@ internal static class TextAligner
     }
 
     /// <summary>Marks the longest common subsequence of e[e0, e1) and f[f0, f1) as matched (for short gaps only).</summary>
-    private static void CompareGap(int[] e, int e0, int e1, int[] f, int f0, int f1, bool[] matchedE, bool[] matchedF, int[] pairOf, int from)
+    private static void CompareGap(int[] e, int e0, int e1, int[] f, int f0, int f1, bool[] matchedE, bool[] matchedF, int[] pairOf, int from, int depth = 0)
     {
         var n = e1 - e0;
         var m = f1 - f0;
@@ -629,6 +632,11 @@ internal static class TextAligner
 
         if (n > MaxGapCompared || m > MaxGapCompared)
         {
+            if (depth < MaxGapDepth)
+            {
+                CompareLongGap(e, e0, e1, f, f0, f1, matchedE, matchedF, pairOf, from, depth + 1);
+            }
+
             return;
         }
 
@@ -665,6 +673,70 @@ internal static class TextAligner
                 y++;
             }
         }
+    }
+
+    /// <summary>
+    /// A gap too long to compare word by word: where a template repeats itself (Sleepycat holds three BSD texts; their
+    /// runs are no anchors of the whole template), the runs that occur once within the gap, on both sides, anchor it in
+    /// turn, as patience diff does, and the shorter gaps between them are compared.
+    /// </summary>
+    private static void CompareLongGap(int[] e, int e0, int e1, int[] f, int f0, int f1, bool[] matchedE, bool[] matchedF, int[] pairOf, int from, int depth)
+    {
+        var inTemplate = RunsWithin(e, e0, e1);
+        var inFile = RunsWithin(f, f0, f1);
+        var pairE = new List<int>();
+        var pairF = new List<int>();
+        for (var j = f0; j + AnchorLength <= f1; j++)
+        {
+            if (TryKey(f, j, out var key) && inFile[key] == j && inTemplate.TryGetValue(key, out var i) && i >= 0)
+            {
+                pairE.Add(i);
+                pairF.Add(j);
+            }
+        }
+
+        var previousE = e0;
+        var previousF = f0;
+        foreach (var k in LongestIncreasingChain(pairE))
+        {
+            var i = pairE[k];
+            var j = pairF[k];
+            if (i < previousE || j < previousF)
+            {
+                continue;
+            }
+
+            CompareGap(e, previousE, i, f, previousF, j, matchedE, matchedF, pairOf, from, depth);
+            for (var d = 0; d < AnchorLength; d++)
+            {
+                matchedE[i + d] = true;
+                matchedF[j + d - from] = true;
+                pairOf[j + d - from] = i + d;
+            }
+
+            previousE = i + AnchorLength;
+            previousF = j + AnchorLength;
+        }
+
+        if (previousE > e0)
+        {
+            CompareGap(e, previousE, e1, f, previousF, f1, matchedE, matchedF, pairOf, from, depth);
+        }
+    }
+
+    /// <summary>Each run of <see cref="AnchorLength"/> known words in [from, to) → where it starts, or -1 when it occurs more than once there.</summary>
+    private static Dictionary<ulong, int> RunsWithin(int[] words, int from, int to)
+    {
+        var runs = new Dictionary<ulong, int>();
+        for (var i = from; i + AnchorLength <= to; i++)
+        {
+            if (TryKey(words, i, out var key))
+            {
+                runs[key] = runs.ContainsKey(key) ? -1 : i;
+            }
+        }
+
+        return runs;
     }
 
     /// <summary>

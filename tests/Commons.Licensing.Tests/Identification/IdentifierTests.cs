@@ -38,6 +38,29 @@ public sealed class IdentifierTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new LicenseIdentifier(SpdxCatalog.Default, 0));
     }
 
+    /// <summary>
+    /// Sleepycat's text holds three BSD texts: their runs occur thrice, so they anchor nothing, and the gaps between the
+    /// anchors that remain were too long to compare. One word after the text made it NOASSERTION.
+    /// </summary>
+    [Fact]
+    public void ATemplateThatRepeatsItselfIsFollowedThroughItsLongGaps()
+    {
+        var result = Identifier.Identify(Text("Sleepycat") + "\n\nThanks.\n");
+        Assert.Equal("Sleepycat", result.License);
+    }
+
+    /// <summary>Prettier and editors re-wrap Markdown licences (Parity, Blue Oak) and break a link's text over two lines.</summary>
+    [Fact]
+    public void AMarkdownLinkBrokenOverLinesReadsAsItsText()
+    {
+        var text = Text("Parity-7.0.0").Replace(
+            "[the Blue Oak Model License 1.0.0](https://blueoakcouncil.org/license/1.0.0), [the Apache License 2.0](https://www.apache.org/licenses/LICENSE-2.0.html)",
+            "[the Blue Oak Model License\n1.0.0](https://blueoakcouncil.org/license/1.0.0), [the\nApache License\n2.0](https://www.apache.org/licenses/LICENSE-2.0.html)",
+            StringComparison.Ordinal);
+        Assert.Contains("[the\nApache License\n2.0](", text, StringComparison.Ordinal);
+        Assert.Equal("Parity-7.0.0", Identifier.Identify(text).License);
+    }
+
     [Fact]
     public void TwinsAnswerWithTheCurrentOnlyIdAndListTheOthers()
     {

@@ -41,6 +41,18 @@ internal static class TextVariants
     public static string WithTitleAndCopyright(string text, string title)
         => title + "\n\nCopyright (c) 2019-2024 Jane Example <jane@example.org>\nCopyright 2021 Example Corp.\nAll rights reserved.\n\n" + text;
 
+    /// <summary>
+    /// The text inside a project's own words: a Markdown heading with the licence's name, a sentence saying the terms
+    /// follow, two copyright lines, and a contact line after the text (issue 13, "a standard text inside other material").
+    /// </summary>
+    public static string InsideProjectWords(string text, string name)
+        => "# " + name + "\n\nThis project is licensed under the terms below.\n\nCopyright (c) 2020 Jane Doe\nCopyright (c) 2021-2024 The Example Authors\n\n"
+            + text + "\n\nFor questions about licensing, contact legal@example.org.\n";
+
+    /// <summary>YAML front matter on top, as choosealicense.com's templates have.</summary>
+    public static string WithFrontMatter(string text, string name, string id)
+        => "---\ntitle: " + name + "\nspdx-id: " + id + "\nredirect_from: /licenses/" + id.ToLowerInvariant() + "/\n---\n\n" + text;
+
     /// <summary>Swaps bullet styles and straight for typographic quotes and dashes.</summary>
     public static string WithOtherBulletsAndQuotes(string text)
     {
