@@ -30,6 +30,19 @@ public sealed class IdentifyCommandTests : IDisposable
         Assert.Equal(string.Empty, error);
     }
 
+    /// <summary>A REUSE folder's custom licence and exception text answer the ids their names give (KDE's LICENSES/).</summary>
+    [Fact]
+    public void AReuseFolderGivesItsCustomLicencesAndExceptionsTheirNames()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "LICENSES"));
+        var custom = Write(Path.Combine("LICENSES", "LicenseRef-Example-Commercial.txt"), "Example Corp. grants a licence to its paying customers only.\n");
+        var classpath = Write(Path.Combine("LICENSES", "Classpath-exception-2.0.txt"), SpdxCatalog.Default.GetText("GPL-2.0-with-classpath-exception")!.Replace("insert GPL v2 license text here", string.Empty, StringComparison.Ordinal));
+        var elsewhere = Write("LicenseRef-Example-Commercial.txt", "Example Corp. grants a licence to its paying customers only.\n");
+        var (exit, output, _) = Run("identify", custom, classpath, elsewhere, "--format", "tsv");
+        Assert.Equal(0, exit);
+        Assert.Equal(new[] { custom + "\tLicenseRef-Example-Commercial\t100", classpath + "\tClasspath-exception-2.0\t100", elsewhere + "\tNOASSERTION\t0" }, Lines(output));
+    }
+
     [Fact]
     public void MissingBinaryAndUnknownFilesGiveNoAssertionWithAReasonOnStderrAndExitZero()
     {

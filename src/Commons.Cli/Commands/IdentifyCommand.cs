@@ -69,7 +69,7 @@ internal static class IdentifyCommand
         Parallel.For(0, paths.Count, i =>
         {
             var content = ReadCapped(paths[i], out var readError);
-            results[i] = (paths[i], content is null ? LicenseIdentification.NoAssertion(readError!) : identify(content).NamedByFile(paths[i]));
+            results[i] = (paths[i], content is null ? LicenseIdentification.NoAssertion(readError!) : identify(content).NamedByFile(paths[i], exceptionAlone: true));
         });
         foreach (var (path, result) in results)
         {
@@ -132,7 +132,8 @@ internal static class IdentifyCommand
     {
         if (result.Detections.Count == 0)
         {
-            var how = result.IsMatch
+            // A whole-file match has no reason; an answer the file's name gave (REUSE) says so in its reason.
+            var how = result.IsMatch && result.Reason is null
                 ? "the whole file is one catalogue text (" + (result.Confidence >= 100 ? "exact" : Percent(result.Confidence) + " % similar") + ")"
                 : result.Reason ?? "nothing found";
             console.Out.WriteLine("  " + how);

@@ -13,6 +13,9 @@ namespace Commons.Licensing;
 /// </summary>
 public sealed class LicenseIdentification
 {
+    /// <summary>The reason of a file with nothing but white space.</summary>
+    internal const string EmptyFileReason = "empty file";
+
     private static readonly IReadOnlyList<string> None = Array.Empty<string>();
 
     public LicenseIdentification(
@@ -110,8 +113,21 @@ public sealed class LicenseIdentification
     /// This answer under the id the file's name gives (<c>GPL-3.0-or-later.txt</c>, REUSE's <c>LICENSES/&lt;id&gt;.txt</c>),
     /// when its text reads as that id too (see <see cref="NamedAs"/>); otherwise unchanged.
     /// </summary>
-    public LicenseIdentification NamedByFile(string path)
+    /// <remarks>
+    /// Under a <c>LICENSES</c> folder, REUSE's name is the id: a text no catalogue licence explains, in
+    /// <c>LICENSES/LicenseRef-KDE-Accepted-LGPL.txt</c>, is LicenseRef-KDE-Accepted-LGPL (REUSE Specification 3.3,
+    /// "Custom licenses"). With <paramref name="exceptionAlone"/>, a file that holds only the licence exception its
+    /// name gives (<c>LICENSES/Qt-LGPL-exception-1.1.txt</c>) answers that exception's id: what <c>commons identify</c>
+    /// says of it. The build leaves it NOASSERTION, as an exception is no licence of the repository.
+    /// </remarks>
+    public LicenseIdentification NamedByFile(string path, bool exceptionAlone = false)
     {
+        var name = System.IO.Path.GetFileName(path);
+        if (License is null || (exceptionAlone && Detections.Count == 0 && License.IndexOf(" WITH ", StringComparison.Ordinal) > 0))
+        {
+            return NamedByReuseFolder(path, name, exceptionAlone);
+        }
+
         if (EquivalentLicenses.Count == 0)
         {
             return this;
@@ -119,11 +135,43 @@ public sealed class LicenseIdentification
 
         // As REUSE names a licence file (Compliance's ReuseLicenseFile.Of): the name without its extension
         // ("GPL-3.0-or-later.txt"), else the whole name ("GPL-3.0-or-later", whose last dot is in the version).
-        var name = System.IO.Path.GetFileName(path);
         var dot = name.LastIndexOf('.');
         var named = dot > 0 ? NamedAs(name.Substring(0, dot)) : this;
         return named != this ? named : NamedAs(name);
     }
+
+    private LicenseIdentification NamedByReuseFolder(string path, string name, bool exceptionAlone)
+    {
+        var folder = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path) ?? string.Empty);
+        if (!string.Equals(folder, "LICENSES", StringComparison.Ordinal) || Reason == EmptyFileReason)
+        {
+            return this;
+        }
+
+        var dot = name.LastIndexOf('.');
+        var stem = dot > 0 ? name.Substring(0, dot) : name;
+        if (License is null && stem.StartsWith("LicenseRef-", StringComparison.Ordinal) && stem.Length > "LicenseRef-".Length
+            && stem.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '-'))
+        {
+            return Named(stem, "a licence of the project's own: REUSE names it by its file under LICENSES/");
+        }
+
+        // The exception found alone, or the whole file one of SPDX's deprecated "GPL-2.0-with-classpath-exception"
+        // texts, which hold the exception only (their id says "GPL-2.0 WITH" the exception; the file holds no GPL).
+        var exception = License is null
+            ? (Detections.Count == 1 && Detections[0].Kind == DetectionKind.Exception && Unmatched.Count == 0 ? Detections[0].Expression : null)
+            : License.Substring(License.IndexOf(" WITH ", StringComparison.Ordinal) + " WITH ".Length);
+        return exceptionAlone && exception is not null && (string.Equals(exception, stem, StringComparison.Ordinal) || string.Equals(exception, name, StringComparison.Ordinal))
+            ? Named(exception, "the text of a licence exception, named so by its file under LICENSES/ (REUSE)")
+            : this;
+    }
+
+    private LicenseIdentification Named(string id, string reason)
+        => new(id, 100, id, 100, new[] { id }, reason)
+        {
+            Detections = Detections,
+            Unmatched = Unmatched,
+        };
 
     public override string ToString()
         => License ?? ("NOASSERTION" + (Reason is null ? string.Empty : " (" + Reason + ")"));

@@ -144,7 +144,7 @@ public sealed class LicenseIdentifier
     {
         if (text is null || text.Trim().Length == 0)
         {
-            return LicenseIdentification.NoAssertion("empty file");
+            return LicenseIdentification.NoAssertion(LicenseIdentification.EmptyFileReason);
         }
 
         var lines = LicenseTextNormalizer.SplitLines(text);
@@ -183,6 +183,15 @@ public sealed class LicenseIdentifier
         var detected = new LicenseDetector(Index, Index.DetectorIndex, Index.Names(Catalog)).Detect(lines);
         if (detected is not null && (detected.IsMatch || detected.Detections.Count > 0))
         {
+            if (!detected.IsMatch && best.Entry is not null && best.Score < IdentificationTables.MinClosestPercent)
+            {
+                // A licence that shares a third of the file's words is no "closest" licence: the reason says what was found.
+                var withoutClosest = new LicenseIdentification(null, 0, null, 0, detected.Licenses, detected.Reason);
+                withoutClosest.Detections = detected.Detections;
+                withoutClosest.Unmatched = detected.Unmatched;
+                return withoutClosest;
+            }
+
             if (!detected.IsMatch && best.Entry is not null)
             {
                 // NOASSERTION: the closest licence is the catalogue text the whole file resembles, with its similarity,
@@ -197,7 +206,7 @@ public sealed class LicenseIdentifier
             return detected;
         }
 
-        return best.Entry is null
+        return best.Entry is null || best.Score < IdentificationTables.MinClosestPercent
             ? LicenseIdentification.NoAssertion("no catalogue licence resembles this text")
             : LicenseIdentification.NoAssertion(Closest(best.Entry, best.Score), best.Entry.Canonical.License.Id, best.Score);
     }

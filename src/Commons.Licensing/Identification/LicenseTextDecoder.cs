@@ -33,7 +33,7 @@ internal static class LicenseTextDecoder
         reason = null;
         if (content is null || content.Length == 0)
         {
-            reason = "empty file";
+            reason = LicenseIdentification.EmptyFileReason;
             return null;
         }
 

@@ -28,6 +28,19 @@ public sealed class IdentifierTests
         Assert.Contains("threshold", result.Reason, StringComparison.Ordinal);
     }
 
+    /// <summary>A closest licence that shares a few words with the file tells a reader nothing ("closest: TTWL at 1.99 %" for a two-word placeholder).</summary>
+    [Fact]
+    public void AnUnrelatedTextNamesNoClosestLicence()
+    {
+        foreach (var text in new[] { "Placeholder text.\n", "The Qt Company grants commercial licensees the rights their agreement names, and no other.\n" })
+        {
+            var result = Identifier.Identify(text);
+            Assert.Null(result.License);
+            Assert.Null(result.ClosestLicense);
+            Assert.Equal("no catalogue licence resembles this text", result.Reason);
+        }
+    }
+
     [Fact]
     public void TheThresholdIsConfigurable()
     {

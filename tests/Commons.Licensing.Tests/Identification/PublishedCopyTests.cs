@@ -113,6 +113,43 @@ public sealed class PublishedCopyTests
         Assert.Null(Identifier.Identify(preRelease).License);
     }
 
+    private const string LlvmException = "---- LLVM Exceptions to the Apache 2.0 License ----\n\n"
+        + "As an exception, if, as a result of your compiling your source code, portions of this Software are embedded into an Object form of such source code, you may redistribute such embedded portions in such Object form without complying with the conditions of Sections 4(a), 4(b) and 4(d) of the License.\n\n"
+        + "In addition, if you combine or link compiled forms of this Software with software that is licensed under the GPLv2 (\"Combined Software\") and if a court of competent jurisdiction determines that the patent provision (Section 3), the indemnity provision (Section 9) or other Section of the License conflicts with the conditions of the GPLv2, you may retroactively and prospectively choose to deem waived or otherwise exclude such Section(s) of the License, but only in their entirety and only with respect to the Combined Software.\n";
+
+    /// <summary>
+    /// REUSE folders hold custom licences (<c>LICENSES/LicenseRef-KDE-Accepted-LGPL.txt</c>, KDE) and exception texts
+    /// (<c>LICENSES/Qt-LGPL-exception-1.1.txt</c>): their names are their ids, where the text says nothing against it.
+    /// </summary>
+    [Fact]
+    public void AReuseFolderNamesCustomLicencesAndExceptionTexts()
+    {
+        var custom = Identifier.Identify(Encoding.UTF8.GetBytes("Example Corp. grants you the right to read this code, and no other right.\n"));
+        Assert.Null(custom.License);
+        Assert.Equal("LicenseRef-Example-Terms", custom.NamedByFile("repo/LICENSES/LicenseRef-Example-Terms.txt").License);
+        Assert.Null(custom.NamedByFile("repo/LicenseRef-Example-Terms.txt").License);
+        Assert.Null(custom.NamedByFile("repo/LICENSES/Example-Terms.txt").License);
+        Assert.Null(Identifier.Identify(Array.Empty<byte>()).NamedByFile("repo/LICENSES/LicenseRef-Empty.txt").License);
+
+        // A known text keeps its id whatever the name.
+        Assert.Equal("MIT", Identifier.Identify(Encoding.UTF8.GetBytes(SpdxCatalog.Default.GetText("MIT")!)).NamedByFile("repo/LICENSES/LicenseRef-MIT-Example.txt").License);
+
+        var classpath = SpdxCatalog.Default.GetText("GPL-2.0-with-classpath-exception")!.Replace("insert GPL v2 license text here", string.Empty, StringComparison.Ordinal);
+        // The whole file is SPDX's deprecated GPL-2.0-with-classpath-exception text, which holds the exception only.
+        var exception = Identifier.Identify(Encoding.UTF8.GetBytes(classpath));
+        Assert.Equal("GPL-2.0-only WITH Classpath-exception-2.0", exception.License);
+        Assert.Equal("Classpath-exception-2.0", exception.NamedByFile("repo/LICENSES/Classpath-exception-2.0.txt", exceptionAlone: true).License);
+        Assert.Equal("GPL-2.0-only WITH Classpath-exception-2.0", exception.NamedByFile("repo/LICENSES/Classpath-exception-2.0.txt").License);
+        Assert.Equal("GPL-2.0-only WITH Classpath-exception-2.0", exception.NamedByFile("repo/LICENSES/LLVM-exception.txt", exceptionAlone: true).License);
+
+        // An exception the detector finds alone (its sentences, not a catalogue text): the LLVM exception.
+        var llvm = Identifier.Identify(Encoding.UTF8.GetBytes(LlvmException));
+        Assert.Null(llvm.License);
+        Assert.Equal("LLVM-exception", llvm.NamedByFile("repo/LICENSES/LLVM-exception.txt", exceptionAlone: true).License);
+        Assert.Null(llvm.NamedByFile("repo/LICENSES/LLVM-exception.txt").License);
+        Assert.Null(llvm.NamedByFile("repo/LICENSES/Classpath-exception-2.0.txt", exceptionAlone: true).License);
+    }
+
     [Fact]
     public void AReuseFileNameChoosesAmongTwinsOnly()
     {
