@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Commons.Analyzers contributors
 
 using System;
+using Commons.Licensing.Identification;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -25,11 +26,6 @@ public sealed class LicenseUrlFetcher : IDisposable
 
     private static readonly Regex GitHubBlob = new(
         @"^https://github\.com/(?<owner>[^/]+)/(?<repo>[^/]+)/(?:blob|raw)/(?<rest>.+)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-
-    private static readonly Regex HiddenHtml = new(@"<(script|style|head|nav|header|footer)\b.*?</\1\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex BlockTag = new(@"<\s*/?\s*(p|div|br|li|ul|ol|h[1-6]|pre|tr|table|section|article|blockquote)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex AnyTag = new(@"<[^>]*>", RegexOptions.CultureInvariant);
-    private static readonly Regex HtmlComment = new(@"<!--.*?-->", RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
     private readonly HttpClient client;
 
@@ -120,19 +116,8 @@ public sealed class LicenseUrlFetcher : IDisposable
         }
     }
 
-    /// <summary>
-    /// The readable text of an HTML page: scripts, styles and page furniture (head, navigation, header, footer) dropped,
-    /// block elements as line breaks, entities decoded. What is left around the licence (a site's menus) stays: the
-    /// identifier then sees more than a licence and does not name one, which is the safe side.
-    /// </summary>
-    public static string TextOfHtml(string html)
-    {
-        var text = HtmlComment.Replace(html, " ");
-        text = HiddenHtml.Replace(text, " ");
-        text = BlockTag.Replace(text, "\n");
-        text = AnyTag.Replace(text, " ");
-        return WebUtility.HtmlDecode(text);
-    }
+    /// <summary>The readable text of an HTML page (see <see cref="HtmlText.ToText"/>).</summary>
+    public static string TextOfHtml(string html) => HtmlText.ToText(html);
 
     public void Dispose() => client.Dispose();
 

@@ -147,6 +147,12 @@ public sealed class LicenseIdentifier
             return LicenseIdentification.NoAssertion(LicenseIdentification.EmptyFileReason);
         }
 
+        // A licence published as a page (a package's license.html): its text, not its markup.
+        if (HtmlText.IsHtml(text))
+        {
+            text = HtmlText.ToText(text);
+        }
+
         var lines = LicenseTextNormalizer.SplitLines(text);
         // YAML/TOML front matter (choosealicense.com's templates) is metadata: its "spdx-id: Kastrup" would be five words
         // added to a 20-word text.

@@ -74,6 +74,19 @@ public sealed class IdentifierTests
         Assert.Equal("Parity-7.0.0", Identifier.Identify(text).License);
     }
 
+    /// <summary>A licence saved as a page (a package's license.html) reads as its text; Markdown with a few tags stays Markdown.</summary>
+    [Fact]
+    public void AnHtmlDocumentReadsAsItsText()
+    {
+        var paragraphs = Text("BSD-2-Clause").Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(p => "<p>" + System.Net.WebUtility.HtmlEncode(p) + "</p>");
+        var page = "<!DOCTYPE html>\n<html><head><title>License</title><style>p { margin: 0 }</style></head>\n<body><h1>BSD 2-Clause License</h1>\n<p>Copyright &copy; 2020 Example &amp; Sons</p>\n"
+            + string.Join("\n", paragraphs) + "\n</body></html>\n";
+        Assert.Equal("BSD-2-Clause", Identifier.Identify(page).License);
+        Assert.True(HtmlText.IsHtml(page));
+        Assert.False(HtmlText.IsHtml("# License\n\n<p align=\"center\">MIT</p>\n"));
+    }
+
     [Fact]
     public void TwinsAnswerWithTheCurrentOnlyIdAndListTheOthers()
     {
