@@ -49,6 +49,9 @@ internal static class NoticeRules
         Support("apache-asf-header", @"\blicensed to the apache software foundation asf under one or more contributor license agreements(?: see the notice file distributed with this work for additional information regarding copyright ownership)?"),
         new NoticeRule("apache-2.0-notice", Pattern(@"\b(?:licensed under|the asf licenses this file to you under) the apache license(?: version)? 2 0(?: the license)?(?: you may not use this file except in compliance with the license)?(?: you may obtain a copy of the license at(?: https www apache org licenses license 2 0)?)?"), _ => "Apache-2.0"),
         Support("apache-2.0-warranty", @"\bunless required by applicable law or agreed to in writing software distributed under the license is distributed on an as is basis without warranties or conditions of any kind either express or implied(?: see the license for the specific language governing permissions and limitations under the license)?"),
+        // The EUPL's own header (its appendix, and joinup's "How to use the EUPL"), in English; its warranty sentence is
+        // the Apache one with "Licence", which the normaliser spells "license".
+        new NoticeRule("eupl-notice", Pattern(@"\blicensed under the eupl(?: version| v)? (?<v>1 [012])(?: or as soon they will be approved by the european commission subsequent versions of the eupl)?(?: the license)?(?: you may not use this work except in compliance with the license)?(?: you may obtain a copy of the license at(?: https joinup ec europa eu (?:software page eupl|collection eupl(?: eupl text eupl 1 2)?))?)?"), m => "EUPL-" + m.Groups["v"].Value.Replace(' ', '.')),
         new NoticeRule("mpl-1.x-notice", Pattern(@"\bthe contents of this file are subject to the (?<name>mozilla|netscape) public license version (?<v>1 [01])(?: the license)?(?: you may not use this file except in compliance with the license)?(?: you may obtain a copy of the license at https www mozilla org mpl)?"), MozillaExpression),
         Support("mpl-1.x-warranty", @"\bsoftware distributed under the license is distributed on an as is basis without warranty of any kind either express or implied see the license for the specific language governing rights and limitations under the license"),
         new NoticeRule("cc0-1.0-notice", Pattern(@"\bto the extent possible under law (?:[a-z0-9]+ ){1,12}?ha(?:s|ve) (?:waived all copyright and related or neighboring rights to|dedicated all copyright and related and neighboring rights to) (?:[a-z0-9]+ ){0,12}?(?:to the public domain worldwide )?(?:this (?:[a-z0-9]+ ){0,3}?is distributed without any warranty )?(?:you should have received a copy of the cc0 public domain dedication along with (?:[a-z0-9]+ ){0,4}?if not see https creativecommons org publicdomain zero 1 0)?"), _ => "CC0-1.0"),
@@ -185,6 +188,10 @@ internal sealed class LicenseNames
         ["reciprocal public license 1 5"] = "RPL-1.5", ["business source license 1 1"] = "BUSL-1.1",
         ["server side public license"] = "SSPL-1.0", ["server side public license version 1"] = "SSPL-1.0",
         ["elastic license 2 0"] = "Elastic-2.0", ["elastic license v2"] = "Elastic-2.0",
+        // Etalab's licence as French public bodies cite it ("Licence Ouverte / Open Licence version 2.0"; files are read as "license").
+        ["license ouverte open license version 2 0"] = "etalab-2.0", ["license ouverte version 2 0"] = "etalab-2.0",
+        ["license ouverte 2 0"] = "etalab-2.0",
+        ["license ouverte v2 0"] = "etalab-2.0",
         ["polyform noncommercial license 1 0 0"] = "PolyForm-Noncommercial-1.0.0",
         ["polyform small business license 1 0 0"] = "PolyForm-Small-Business-1.0.0",
     };
@@ -197,6 +204,30 @@ internal sealed class LicenseNames
         {
             Add(LicenseTextNormalizer.TitleKey(license.Id), license.Id);
             Add(LicenseTextNormalizer.TitleKey(license.Name), license.Id);
+        }
+
+        // Creative Commons' own spelling of its names ("Attribution-NonCommercial-ShareAlike 4.0 International",
+        // "Attribution-NoDerivs 3.0 Unported"), which SPDX writes "Non Commercial", "Share Alike", "No Derivatives";
+        // and without the port, which a sentence often leaves out.
+        foreach (var license in catalog.Licenses.Where(l => !l.IsDeprecated && l.Id.StartsWith("CC-BY", StringComparison.Ordinal)))
+        {
+            var key = LicenseTextNormalizer.TitleKey(license.Name);
+            var spellings = new[] { key.Replace("non commercial", "noncommercial").Replace("share alike", "sharealike") };
+            if (key.Contains("no derivatives"))
+            {
+                spellings = new[] { spellings[0].Replace("no derivatives", "noderivatives"), spellings[0].Replace("no derivatives", "noderivs") };
+            }
+
+            foreach (var spelling in spellings)
+            {
+                foreach (var form in new[] { spelling, WithoutPort(spelling) })
+                {
+                    if (form is not null && !names.ContainsKey(form))
+                    {
+                        names[form] = license.Id;
+                    }
+                }
+            }
         }
 
         foreach (var pair in Curated.Concat(knownAliases))
@@ -236,6 +267,20 @@ internal sealed class LicenseNames
         }
 
         Longest = names.Keys.Max(k => k.Split(' ').Length);
+    }
+
+    /// <summary>A Creative Commons name without its last word when that is the unported port ("… 4 0 international").</summary>
+    private static string? WithoutPort(string key)
+    {
+        foreach (var port in new[] { " international", " unported", " generic" })
+        {
+            if (key.EndsWith(port, StringComparison.Ordinal))
+            {
+                return key.Substring(0, key.Length - port.Length);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The most words a name has.</summary>

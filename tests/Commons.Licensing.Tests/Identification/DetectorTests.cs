@@ -46,6 +46,8 @@ public sealed class DetectorTests
     [InlineData("The contents of this file are subject to the Mozilla Public License Version 1.1 (the \"License\"); you may not use this file except in compliance with the License. You may obtain a copy of the License at http://www.mozilla.org/MPL/\n\nSoftware distributed under the License is distributed on an \"AS IS\" basis, WITHOUT WARRANTY OF ANY KIND, either express or implied. See the License for the specific language governing rights and limitations under the License.", "MPL-1.1")]
     [InlineData("To the extent possible under law, the author(s) have dedicated all copyright and related and neighboring rights to this software to the public domain worldwide. This software is distributed without any warranty.\n\nYou should have received a copy of the CC0 Public Domain Dedication along with this software. If not, see <http://creativecommons.org/publicdomain/zero/1.0/>.", "CC0-1.0")]
     [InlineData("To the extent possible under law, Jane Doe has waived all copyright and related or neighboring rights to Example Data.", "CC0-1.0")]
+    [InlineData("Licensed under the EUPL, Version 1.2 or – as soon they will be approved by the European Commission - subsequent versions of the EUPL (the \"Licence\");\nYou may not use this work except in compliance with the Licence.\nYou may obtain a copy of the Licence at:\n\nhttps://joinup.ec.europa.eu/software/page/eupl\n\nUnless required by applicable law or agreed to in writing, software distributed under the Licence is distributed on an \"AS IS\" basis,\nWITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.\nSee the Licence for the specific language governing permissions and limitations under the Licence.\n", "EUPL-1.2")]
+    [InlineData("Licensed under the EUPL, Version 1.1 or - as soon they will be approved by the European Commission - subsequent versions of the EUPL (the \"Licence\"); you may not use this work except in compliance with the Licence.", "EUPL-1.1")]
     [InlineData("Licensed to the Apache Software Foundation (ASF) under one or more\ncontributor license agreements.  See the NOTICE file distributed with\nthis work for additional information regarding copyright ownership.\nThe ASF licenses this file to You under the Apache License, Version 2.0\n(the \"License\"); you may not use this file except in compliance with\nthe License.  You may obtain a copy of the License at\n\n    http://www.apache.org/licenses/LICENSE-2.0\n", "Apache-2.0")]
     public void ANoticeIsTheLicenceItGrants(string notice, string expected)
         => Assert.Equal(expected, Identifier.Identify("Copyright (C) 2021 Jane Doe\n\n" + notice).License);
@@ -113,6 +115,16 @@ public sealed class DetectorTests
     [InlineData("Licensed under either of Apache License, Version 2.0 or MIT license at your option.", "Apache-2.0 OR MIT")]
     [InlineData("SPDX-License-Identifier: MIT OR Apache-2.0", "MIT OR Apache-2.0")]
     [InlineData("This program is released under the GNU GPL, version 3 or later.", "GPL-3.0-or-later")]
+
+    // Creative Commons' own spelling, as its licence chooser writes the notice.
+    [InlineData("This work is licensed under a Creative Commons Attribution-ShareAlike 4.0 International License.", "CC-BY-SA-4.0")]
+    [InlineData("This work is licensed under a Creative Commons Attribution-NonCommercial 4.0 International License.", "CC-BY-NC-4.0")]
+    [InlineData("Licensed under the Creative Commons Attribution-NonCommercial-NoDerivs 3.0 Unported License.", "CC-BY-NC-ND-3.0")]
+    [InlineData("The documentation is licensed under Creative Commons Attribution-NoDerivatives 4.0.", "CC-BY-ND-4.0")]
+
+    // Etalab's licence, as French public bodies cite it.
+    [InlineData("Licence Ouverte / Open Licence version 2.0", "etalab-2.0")]
+    [InlineData("Ces données sont publiées sous la Licence Ouverte version 2.0.", "etalab-2.0")]
     public void AReferenceOrATagIsTheLicenceItNames(string text, string expected)
         => Assert.Equal(expected, Identifier.Identify(text).License);
 
