@@ -192,6 +192,10 @@ internal sealed class LicenseNames
         ["license ouverte open license version 2 0"] = "etalab-2.0", ["license ouverte version 2 0"] = "etalab-2.0",
         ["license ouverte 2 0"] = "etalab-2.0",
         ["license ouverte v2 0"] = "etalab-2.0",
+        // The Open Data Commons licences as data portals cite them, without the steward's name.
+        ["open database license v1 0"] = "ODbL-1.0", ["open database license 1 0"] = "ODbL-1.0", ["open database license version 1 0"] = "ODbL-1.0",
+        ["open database license odbl v1 0"] = "ODbL-1.0", ["open database license odbl 1 0"] = "ODbL-1.0", ["odbl v1 0"] = "ODbL-1.0",
+        ["public domain dedication and license v1 0"] = "PDDL-1.0", ["public domain dedication and license 1 0"] = "PDDL-1.0",
         ["polyform noncommercial license 1 0 0"] = "PolyForm-Noncommercial-1.0.0",
         ["polyform small business license 1 0 0"] = "PolyForm-Small-Business-1.0.0",
     };
@@ -218,6 +222,8 @@ internal sealed class LicenseNames
                 spellings = new[] { spellings[0].Replace("no derivatives", "noderivatives"), spellings[0].Replace("no derivatives", "noderivs") };
             }
 
+            // "Creative Commons BY-SA 4.0": the id's words with the name spelt out.
+            spellings = spellings.Append("creative commons " + LicenseTextNormalizer.TitleKey(license.Id).Substring("cc ".Length)).ToArray();
             foreach (var spelling in spellings)
             {
                 foreach (var form in new[] { spelling, WithoutPort(spelling) })

@@ -122,6 +122,12 @@ public sealed class DetectorTests
     [InlineData("Licensed under the Creative Commons Attribution-NonCommercial-NoDerivs 3.0 Unported License.", "CC-BY-NC-ND-3.0")]
     [InlineData("The documentation is licensed under Creative Commons Attribution-NoDerivatives 4.0.", "CC-BY-ND-4.0")]
 
+    [InlineData("Content: Creative Commons BY-SA 4.0", "CC-BY-SA-4.0")]
+
+    // Open data licences as data portals cite them.
+    [InlineData("Published under the Open Database License (ODbL) v1.0", "ODbL-1.0")]
+    [InlineData("This data is made available under the Public Domain Dedication and License v1.0", "PDDL-1.0")]
+
     // Etalab's licence, as French public bodies cite it.
     [InlineData("Licence Ouverte / Open Licence version 2.0", "etalab-2.0")]
     [InlineData("Ces données sont publiées sous la Licence Ouverte version 2.0.", "etalab-2.0")]
