@@ -13,8 +13,8 @@ labelled-corpus.py does not gather, each file with a label of its own source:
   repository/    licence files of public repositories, read from git mirrors (GIT_DIR@COMMIT:PATH=LABEL arguments): the
                  licence the file name gives (Licence_CeCILL-B_V1-fr.txt: CECILL-B).
   reuse/         REUSE folders of public repositories, kept as reuse/<repository>/LICENSES/<id>.txt (the name is the
-                 label, as the REUSE Specification makes it; reuse=FOLDER:REPOSITORY arguments). LicenseRef- files and
-                 exception texts are left out: no SPDX licence id names them. A text already in the corpus is kept again
+                 label, as the REUSE Specification makes it; reuse=FOLDER:REPOSITORY arguments), LicenseRef- files and
+                 exception texts included (placeholders of fewer than 20 words left out). A text already in the corpus is kept again
                  here when its name gives another id (GPL-3.0-or-later.txt holds the GPL-3.0 text).
 
     build/bench/identify/labelled-more.py CORPUS_DIR CHOOSEALICENSE_LICENSES_DIR NUGET_FOLDER [GIT_DIR@COMMIT:PATH=LABEL ...] [reuse=FOLDER:REPOSITORY ...]
@@ -113,7 +113,11 @@ for spec in reuse_folders:
     folder, repo = spec.rsplit(":", 1)
     for f in sorted(os.listdir(folder)):
         stem = re.sub(r"\.[A-Za-z0-9]+$", "", f)
-        if stem.startswith("LicenseRef-") or stem in exceptions or not os.path.isfile(os.path.join(folder, f)):
+        if not os.path.isfile(os.path.join(folder, f)):
+            continue
+        # A custom licence (LicenseRef-) or an exception text is named by its file too; a placeholder of a few words
+        # (the REUSE Tool's test repositories) is no licence text.
+        if (stem.startswith("LicenseRef-") or stem in exceptions) and len(open(os.path.join(folder, f), "rb").read().split()) < 20:
             continue
         add("reuse", repo + "/LICENSES/" + f, open(os.path.join(folder, f), "rb").read(), stem, "reuse-folder", keep_name=True)
 

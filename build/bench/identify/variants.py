@@ -126,10 +126,28 @@ write("non-spdx", "SSPL-1.0.txt", texts["SSPL-1.0"], "SSPL-1.0")
 write("non-spdx", "Elastic-2.0.txt", texts["Elastic-2.0"], "Elastic-2.0")
 write("non-spdx", "polyform-noncommercial.md", "# Polyform Noncommercial License 1.0.0\n\n" + texts["PolyForm-Noncommercial-1.0.0"], "PolyForm-Noncommercial-1.0.0")
 
+# 11. Added on 2026-12-07 after a sweep of every catalogue text varied as real files are (each failed before).
+# A trailing line after a text that repeats itself (Sleepycat holds three BSD texts).
+write("embedded", "LICENSE-sleepycat", texts["Sleepycat"] + "\n\nFor questions about licensing, contact legal@example.org.\n", "Sleepycat")
+# The text's own title under a project's heading (was "Sendmail-8.23 AND Sendmail").
+write("embedded", "LICENSE-sendmail.md", "# Sendmail License 8.23\n\nThis project is licensed under the terms below.\n\nCopyright (c) 2020 Jane Doe\n\n" + texts["Sendmail-8.23"], "Sendmail-8.23")
+# Front matter over a short text; a Markdown licence re-wrapped by prettier, its links broken over lines.
+write("templates", "kastrup-front-matter.txt", "---\ntitle: Kastrup License\nspdx-id: Kastrup\n---\n\n" + texts["Kastrup"], "Kastrup")
+write("templates", "LICENSE-parity.md", texts["Parity-7.0.0"].replace("[the Blue Oak Model License 1.0.0](https://blueoakcouncil.org/license/1.0.0), [the Apache License 2.0]", "[the Blue Oak Model License\n1.0.0](https://blueoakcouncil.org/license/1.0.0), [the\nApache License\n2.0]"), "Parity-7.0.0")
+# A licence saved as a page.
+write("names-encodings", "license.html", "<!DOCTYPE html>\n<html><head><title>License</title></head>\n<body><h1>BSD 2-Clause License</h1>\n<p>Copyright &copy; 2020 Example &amp; Sons</p>\n"
+      + "\n".join("<p>" + p.replace("&", "&amp;").replace("<", "&lt;") + "</p>" for p in texts["BSD-2-Clause"].split("\n\n")[1:]) + "\n</body></html>\n", "BSD-2-Clause")
+# Notices and names the public sector writes.
+write("notices", "eupl-header.txt", "Copyright 2024 Ville d'Exempleville\n\nLicensed under the EUPL, Version 1.2 or – as soon they will be approved by the European Commission - subsequent versions of the EUPL (the \"Licence\");\nYou may not use this work except in compliance with the Licence.\nYou may obtain a copy of the Licence at:\n\nhttps://joinup.ec.europa.eu/software/page/eupl\n\nUnless required by applicable law or agreed to in writing, software distributed under the Licence is distributed on an \"AS IS\" basis,\nWITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.\nSee the Licence for the specific language governing permissions and limitations under the Licence.\n", "EUPL-1.2")
+write("notices", "LICENSE-content.md", "The text and images of this site are licensed under a Creative Commons Attribution-ShareAlike 4.0 International License.\n", "CC-BY-SA-4.0")
+write("notices", "LICENCE-donnees.txt", "Licence Ouverte / Open Licence version 2.0\n", "etalab-2.0")
+write("notices", "DATA-LICENSE", "The data in data/ is published under the Open Database License (ODbL) v1.0.\n", "ODbL-1.0")
+
 # 10. Must be refused: modified licences and texts that are not licences.
 write("must-refuse", "mit-plus-clause", mit() + "\n\nThe Software shall not be used for military purposes, and any commercial use requires a written agreement with the copyright holders.\n", "NOASSERTION")
 write("must-refuse", "apache-extra-terms", apache.replace("END OF TERMS AND CONDITIONS", "10. Additional Terms. You must pay a yearly fee to the Licensor and shall not use the Work in any commercial product without its written consent.\n\nEND OF TERMS AND CONDITIONS"), "NOASSERTION")
 write("must-refuse", "bsd-3-fee", texts["BSD-3-Clause"].replace("without specific prior written permission", "without paying the annual fee set by the copyright holder"), "NOASSERTION")
+write("must-refuse", "cc-unversioned.md", "Text is available under the Creative Commons Attribution-ShareAlike License; additional terms may apply.\n", "NOASSERTION")
 write("must-refuse", "README.md", "# Example\n\nExample is a library for parsing widgets. Install it with `dotnet add package Example`, then call `Widget.Parse`.\n\nContributions are welcome: see CONTRIBUTING.md.\n", "NOASSERTION")
 # No changed copy of a GNU licence is kept: its text forbids changing it. DetectorTests changes one in memory instead.
 
