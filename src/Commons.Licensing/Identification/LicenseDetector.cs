@@ -55,12 +55,6 @@ internal sealed class LicenseDetector
         FindReferences(file, lines, taken, found);
         TakeAppendices(file, lines, taken, found);
 
-        // A title line over a text ("BSD 3-Clause License" over the Tso variant) names that text, less exactly than the text.
-        if (found.Any(f => f.Kind == DetectionKind.Text))
-        {
-            found.RemoveAll(f => f.Kind == DetectionKind.Reference && OnTitleLines(file, lines, f.Start, f.End));
-        }
-
         if (found.Count == 0)
         {
             return null;
@@ -420,9 +414,9 @@ internal sealed class LicenseDetector
             }
         }
 
-        // A title line over a text ("SENDMAIL LICENSE" over Sendmail-8.23's text, whose optional title the text left to
-        // the names) names that text, less exactly than the text: it joins no reference, not even one that sentences
-        // around it make ("This project is licensed under the terms below."), where it would add a second licence.
+        // A title line over a text ("BSD 3-Clause License" over the Tso variant, "SENDMAIL LICENSE" over Sendmail-8.23's
+        // text) names that text, less exactly than the text: it joins no reference, not even one that sentences around
+        // it make ("This project is licensed under the terms below."), where it would add a second licence.
         if (found.Any(f => f.Kind == DetectionKind.Text))
         {
             cited.RemoveAll(c => OnTitleLines(file, lines, c.Start, c.End));

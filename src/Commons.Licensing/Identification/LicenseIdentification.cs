@@ -122,10 +122,14 @@ public sealed class LicenseIdentification
     /// </remarks>
     public LicenseIdentification NamedByFile(string path, bool exceptionAlone = false)
     {
+        // As REUSE names a licence file (Compliance's ReuseLicenseFile.Of): the name without its extension
+        // ("GPL-3.0-or-later.txt"), else the whole name ("GPL-3.0-or-later", whose last dot is in the version).
         var name = System.IO.Path.GetFileName(path);
+        var dot = name.LastIndexOf('.');
+        var stem = dot > 0 ? name.Substring(0, dot) : name;
         if (License is null || (exceptionAlone && Detections.Count == 0 && License.IndexOf(" WITH ", StringComparison.Ordinal) > 0))
         {
-            return NamedByReuseFolder(path, name, exceptionAlone);
+            return NamedByReuseFolder(path, name, stem, exceptionAlone);
         }
 
         if (EquivalentLicenses.Count == 0)
@@ -133,14 +137,11 @@ public sealed class LicenseIdentification
             return this;
         }
 
-        // As REUSE names a licence file (Compliance's ReuseLicenseFile.Of): the name without its extension
-        // ("GPL-3.0-or-later.txt"), else the whole name ("GPL-3.0-or-later", whose last dot is in the version).
-        var dot = name.LastIndexOf('.');
-        var named = dot > 0 ? NamedAs(name.Substring(0, dot)) : this;
+        var named = dot > 0 ? NamedAs(stem) : this;
         return named != this ? named : NamedAs(name);
     }
 
-    private LicenseIdentification NamedByReuseFolder(string path, string name, bool exceptionAlone)
+    private LicenseIdentification NamedByReuseFolder(string path, string name, string stem, bool exceptionAlone)
     {
         var folder = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path) ?? string.Empty);
         if (!string.Equals(folder, "LICENSES", StringComparison.Ordinal) || Reason == EmptyFileReason)
@@ -148,8 +149,6 @@ public sealed class LicenseIdentification
             return this;
         }
 
-        var dot = name.LastIndexOf('.');
-        var stem = dot > 0 ? name.Substring(0, dot) : name;
         if (License is null && stem.StartsWith("LicenseRef-", StringComparison.Ordinal) && stem.Length > "LicenseRef-".Length
             && stem.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '-'))
         {
