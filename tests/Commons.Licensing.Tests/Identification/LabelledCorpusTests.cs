@@ -33,7 +33,7 @@ public sealed class LabelledCorpusTests
         ["variant-lgpl3-standalone"] = 4,
         ["variant-must-refuse"] = 5,
         ["variant-names-encodings"] = 12,
-        ["variant-non-spdx"] = 11,
+        ["variant-non-spdx"] = 13,
         ["variant-not-texts"] = 3,
         ["variant-notices"] = 17,
         ["variant-several"] = 5,
