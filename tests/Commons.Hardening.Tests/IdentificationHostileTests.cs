@@ -71,6 +71,20 @@ public sealed class IdentificationHostileTests
         Property.Check(output, "identification/rtf-noise", Mutations.Noise.Select(n => Encoding.ASCII.GetBytes("{\\rtf1 ").Concat(n).ToArray()), AssertClearResult, iter: 500, print: Mutations.Describe);
     }
 
+    [Fact]
+    public void Damaged_html_gives_an_expression_or_NOASSERTION_with_a_reason()
+    {
+        // A licence as a page, then damage; and tag soup that never closes (regular expressions with a timeout).
+        var html = CommonText.Select(t => "<!DOCTYPE html>\n<html><head><title>License</title><script>var a = '<p>';</script></head><body>\n"
+            + string.Join("\n", t.Split("\n\n").Select(p => "<p>" + System.Net.WebUtility.HtmlEncode(p) + "</p>")) + "\n</body></html>\n");
+        Property.Check(output, "identification/html", Mutations.BytesOf(html), AssertClearResult, iter: 250, print: Mutations.Describe);
+        Property.Check(output, "identification/html-noise", Mutations.Noise.Select(n => Encoding.ASCII.GetBytes("<html><script ").Concat(n).ToArray()), AssertClearResult, iter: 500, print: Mutations.Describe);
+        foreach (var soup in new[] { "<!DOCTYPE html><html>" + string.Concat(Enumerable.Repeat("<script a", 100_000)), "<html>" + new string('<', 500_000), "<html>" + string.Concat(Enumerable.Repeat("<p>x</p><!--", 50_000)) })
+        {
+            AssertClearResult(Encoding.UTF8.GetBytes(soup));
+        }
+    }
+
     private static void AssertClearResult(byte[] content)
     {
         var result = LicenseIdentifier.Default.Identify(content);
