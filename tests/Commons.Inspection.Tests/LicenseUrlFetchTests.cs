@@ -186,7 +186,7 @@ public sealed class LicenseUrlFetchTests
     [Fact]
     public void The_text_of_an_html_page_drops_scripts_styles_and_tags_and_decodes_entities()
     {
-        var text = LicenseUrlFetcher.TextOfHtml("<html><head><script>var x = 1;</script></head><body><nav>Home | About</nav><p>Copyright &copy; 2020 A &amp; B</p><!-- c --><p>Line two</p></body></html>");
+        var text = Commons.Licensing.Identification.HtmlText.ToText("<html><head><script>var x = 1;</script></head><body><nav>Home | About</nav><p>Copyright &copy; 2020 A &amp; B</p><!-- c --><p>Line two</p></body></html>");
 
         Assert.Equal(new[] { "Copyright © 2020 A & B", "Line two" }, text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
     }

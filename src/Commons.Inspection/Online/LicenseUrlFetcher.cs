@@ -104,7 +104,7 @@ public sealed class LicenseUrlFetcher : IDisposable
                 return FetchedText.Failed(target + " is larger than " + MaxBytes / 1024 + " KB: not a licence text");
             }
 
-            return new FetchedText(isHtml ? Encoding.UTF8.GetBytes(TextOfHtml(Encoding.UTF8.GetString(bytes))) : bytes, null, target.ToString());
+            return new FetchedText(isHtml ? Encoding.UTF8.GetBytes(HtmlText.ToText(Encoding.UTF8.GetString(bytes))) : bytes, null, target.ToString());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -115,9 +115,6 @@ public sealed class LicenseUrlFetcher : IDisposable
             return FetchedText.Failed(target + " could not be read: " + (ex.InnerException?.Message ?? ex.Message));
         }
     }
-
-    /// <summary>The readable text of an HTML page (see <see cref="HtmlText.ToText"/>).</summary>
-    public static string TextOfHtml(string html) => HtmlText.ToText(html);
 
     public void Dispose() => client.Dispose();
 

@@ -32,6 +32,7 @@ internal sealed class LicenseTextNormalizer
     private static readonly Regex BlockQuote = new(@"^\s*>+\s?", Options);
     private static readonly Regex LinkMarkup = new(@"\[([^\[\]\n]+)\]\([^()\s]+\)", Options);
     private const int MaxLinkLines = 3;
+    private static readonly char[] Brackets = { '[', ']' };
     private static readonly Regex WrappedLinkEnd = new(@"^([^\[\]]*)\]\([^()\s]+\)", Options);
     private static readonly Regex VersionLine = new(@"^\s*(?:version|v)\s*\d[\w.\-]*[\s,]*(?:[\w,.]+\s*){0,4}$", Options | RegexOptions.IgnoreCase);
     private static readonly Regex UrlLine = new(@"^\s*<?(?:https?://|www\.)\S+>?\s*$", Options | RegexOptions.IgnoreCase);
@@ -248,7 +249,7 @@ internal sealed class LicenseTextNormalizer
                     break;
                 }
 
-                if (lines[k].Trim().Length == 0 || lines[k].IndexOfAny(new[] { '[', ']' }) >= 0)
+                if (lines[k].Trim().Length == 0 || lines[k].IndexOfAny(Brackets) >= 0)
                 {
                     break;
                 }

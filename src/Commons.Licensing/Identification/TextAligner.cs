@@ -322,21 +322,7 @@ internal static class TextAligner
     /// <summary>How many times a long gap is split by anchors of its own (see <see cref="CompareLongGap"/>).</summary>
     private const int MaxGapDepth = 3;
 
-    public static Dictionary<ulong, int> AnchorsOf(int[] words)
-    {
-        var anchors = new Dictionary<ulong, int>(Math.Max(0, words.Length - AnchorLength + 1));
-        for (var i = 0; i + AnchorLength <= words.Length; i++)
-        {
-            if (!TryKey(words, i, out var key))
-            {
-                continue;
-            }
-
-            anchors[key] = anchors.ContainsKey(key) ? -1 : i;
-        }
-
-        return anchors;
-    }
+    public static Dictionary<ulong, int> AnchorsOf(int[] words) => RunsWithin(words, 0, words.Length);
 
     /// <summary>Every run of <see cref="AnchorLength"/> known words of a file, as the keys <see cref="AnchorsOf"/> uses.</summary>
     public static HashSet<ulong> RunsOf(int[] words)
@@ -727,7 +713,7 @@ internal static class TextAligner
     /// <summary>Each run of <see cref="AnchorLength"/> known words in [from, to) → where it starts, or -1 when it occurs more than once there.</summary>
     private static Dictionary<ulong, int> RunsWithin(int[] words, int from, int to)
     {
-        var runs = new Dictionary<ulong, int>();
+        var runs = new Dictionary<ulong, int>(Math.Max(0, to - from - AnchorLength + 1));
         for (var i = from; i + AnchorLength <= to; i++)
         {
             if (TryKey(words, i, out var key))
