@@ -271,6 +271,9 @@ internal sealed class LicenseDetector
     private static void FindKnownLicences(NormalizedText file, bool[] taken, List<Found> found)
     {
         var joined = " " + file.Joined + " ";
+
+        // In the table's order, and the first whose phrases all occur takes the file: a specific licence's row stands
+        // before a generic one (Microsoft's .NET Library terms before any "Microsoft Software License Terms").
         foreach (var known in KnownLicense.All)
         {
             if (!known.Phrases.All(p => joined.IndexOf(" " + p + " ", StringComparison.Ordinal) >= 0))
