@@ -473,36 +473,16 @@ public sealed class FindCommonsRepositoryFiles : Task
     }
 
     /// <summary>
-    /// Every path <see cref="ReuseBuildFiles.Find"/> tests for the sources: each one's <c>.license</c> sidecar, the REUSE.toml of
-    /// each folder from theirs up to the root, and <c>.reuse/dep5</c>. The paths themselves, not their folders: a folder that
-    /// holds generated sources (<c>obj/</c>) changes at every build.
+    /// Every path <see cref="ReuseBuildFiles.Find"/> tests for the sources (<see cref="ReuseBuildFiles.Candidates"/>). The paths
+    /// themselves, not their folders: a folder that holds generated sources (<c>obj/</c>) changes at every build.
     /// </summary>
     private void LookAtReuseCandidates(string root, List<string> sources)
     {
-        var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        var folders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var source in sources)
+        foreach (var (path, _) in ReuseBuildFiles.Candidates(root, sources))
         {
-            if (!IsBelow(rootFull, source))
-            {
-                continue;
-            }
-
-            Look(source + ".license");
-            for (var folder = Path.GetDirectoryName(source); folder is not null && IsBelow(rootFull, folder) && folders.Add(folder); folder = Path.GetDirectoryName(folder))
-            {
-                Look(Path.Combine(folder, "REUSE.toml"));
-            }
+            Look(path);
         }
-
-        Look(Path.Combine(rootFull, "REUSE.toml"));
-        Look(Path.Combine(rootFull, ".reuse", "dep5"));
     }
-
-    /// <summary>The test <see cref="ReuseBuildFiles"/> makes: <paramref name="path"/> lies strictly below <paramref name="root"/>, same case.</summary>
-    private static bool IsBelow(string root, string path)
-        => path.Length > root.Length && path.StartsWith(root, StringComparison.Ordinal)
-            && (path[root.Length] == Path.DirectorySeparatorChar || path[root.Length] == Path.AltDirectorySeparatorChar);
 
     /// <summary>Each file's verdict, kept while its size and modification time stay the same (MSBuild nodes live across builds).</summary>
     private static class ContentVerdicts

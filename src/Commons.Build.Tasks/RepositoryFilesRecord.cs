@@ -39,6 +39,7 @@ internal sealed class RepositoryFilesRecord
     private const string Header = "commons-repository-files 1";
 
     private readonly List<(string Path, string Stamp)> watched = new();
+    private readonly HashSet<string> watchedPaths = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
     private readonly List<RecordedItem> items = new();
     private readonly List<string> messages = new();
@@ -204,12 +205,10 @@ internal sealed class RepositoryFilesRecord
 
     private bool AddWatched(string path, DateTime changedBeforeUtc, bool existenceOnly = false)
     {
-        foreach (var (known, _) in watched)
+        // Once per path: a project's sources share their folders' REUSE.toml (a scan of the list was quadratic in them).
+        if (watchedPaths.Contains(path))
         {
-            if (string.Equals(known, path, StringComparison.Ordinal))
-            {
-                return true;
-            }
+            return true;
         }
 
         DateTime? writtenUtc = null;
@@ -220,6 +219,7 @@ internal sealed class RepositoryFilesRecord
         }
 
         watched.Add((path, stamp));
+        watchedPaths.Add(path);
         return true;
     }
 
@@ -329,6 +329,7 @@ internal sealed class RepositoryFilesRecord
         {
             case "watch" when fields.Length == 3:
                 watched.Add((fields[2], fields[1]));
+                watchedPaths.Add(fields[2]);
                 return true;
             case "value" when fields.Length == 3:
                 values[fields[1]] = fields[2];

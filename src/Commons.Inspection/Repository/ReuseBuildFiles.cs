@@ -24,6 +24,25 @@ public static class ReuseBuildFiles
     public static List<(string Path, string Kind)> Find(string root, IEnumerable<string> sourceFullPaths)
     {
         var found = new List<(string Path, string Kind)>();
+        foreach (var candidate in Candidates(root, sourceFullPaths))
+        {
+            // A sidecar belongs to its source, once per source given; a REUSE.toml or dep5 is listed once.
+            if (Exists(candidate.Path) && (candidate.Kind == TextFileKinds.ReuseSidecar || !found.Contains(candidate)))
+            {
+                found.Add(candidate);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Every path <see cref="Find"/> tests, present or not, with the kind it would be: each source's <c>.license</c> sidecar,
+    /// the REUSE.toml of each folder from the source's up to the root, the root's REUSE.toml and <c>.reuse/dep5</c>. The build's
+    /// record of what it looked at (Commons.Build.Tasks) stamps these same paths.
+    /// </summary>
+    public static IEnumerable<(string Path, string Kind)> Candidates(string root, IEnumerable<string> sourceFullPaths)
+    {
         var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         var folders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in sourceFullPaths)
@@ -33,21 +52,17 @@ public static class ReuseBuildFiles
                 continue;
             }
 
-            if (Exists(source + ".license"))
-            {
-                found.Add((source + ".license", TextFileKinds.ReuseSidecar));
-            }
+            yield return (source + ".license", TextFileKinds.ReuseSidecar);
 
             // A folder seen once is not tested again: the folders of a project's files share their ancestors.
             for (var folder = Path.GetDirectoryName(source); folder is not null && IsUnder(rootFull, folder) && folders.Add(folder); folder = Path.GetDirectoryName(folder))
             {
-                AddIfExists(found, Path.Combine(folder, "REUSE.toml"), nameof(RepositoryFileKind.ReuseToml));
+                yield return (Path.Combine(folder, "REUSE.toml"), nameof(RepositoryFileKind.ReuseToml));
             }
         }
 
-        AddIfExists(found, Path.Combine(rootFull, "REUSE.toml"), nameof(RepositoryFileKind.ReuseToml));
-        AddIfExists(found, Path.Combine(rootFull, ".reuse", "dep5"), TextFileKinds.ReuseDep5);
-        return found;
+        yield return (Path.Combine(rootFull, "REUSE.toml"), nameof(RepositoryFileKind.ReuseToml));
+        yield return (Path.Combine(rootFull, ".reuse", "dep5"), TextFileKinds.ReuseDep5);
     }
 
     /// <summary>Why a REUSE file that is no text is not handed over (CMN0902); the build and <c>commons check</c> say the same.</summary>
@@ -58,14 +73,6 @@ public static class ReuseBuildFiles
         FileContent.TooLarge => "it is larger than " + (MaxBytes / 1024) + " KB",
         _ => "it is not a readable file",
     };
-
-    private static void AddIfExists(List<(string Path, string Kind)> found, string path, string kind)
-    {
-        if (Exists(path) && !found.Contains((path, kind)))
-        {
-            found.Add((path, kind));
-        }
-    }
 
     /// <summary>A file, or a folder named like one (which the reading rule then refuses: CMN0902, not silence).</summary>
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);

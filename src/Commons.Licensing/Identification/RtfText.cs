@@ -22,6 +22,18 @@ internal static class RtfText
     /// <summary>Groups deeper than this are read as text without their markup being tracked (a hostile file's nesting).</summary>
     private const int MaxDepth = 256;
 
+    // Control words that stand for a character of the text (paragraphs and rows as line breaks, cells as tabs); any other
+    // control word is formatting.
+    private static readonly Dictionary<string, char> WordCharacters = new(StringComparer.Ordinal)
+    {
+        ["par"] = '\n', ["line"] = '\n', ["sect"] = '\n', ["page"] = '\n', ["row"] = '\n',
+        ["tab"] = '\t', ["cell"] = '\t',
+        ["emdash"] = '-', ["endash"] = '-',
+        ["lquote"] = '\'', ["rquote"] = '\'',
+        ["ldblquote"] = '"', ["rdblquote"] = '"',
+        ["bullet"] = '•',
+    };
+
     // Destinations that hold no document text (RTF 1.9.1 spec, "Destinations"); any "{\*\…}" group is skipped too.
     private static readonly HashSet<string> SkippedDestinations = new(StringComparer.Ordinal)
     {
@@ -260,34 +272,9 @@ internal static class RtfText
 
     private static void AppendWord(StringBuilder text, string word)
     {
-        switch (word)
+        if (WordCharacters.TryGetValue(word, out var character))
         {
-            case "par":
-            case "line":
-            case "sect":
-            case "page":
-            case "row":
-                text.Append('\n');
-                break;
-            case "tab":
-            case "cell":
-                text.Append('\t');
-                break;
-            case "emdash":
-            case "endash":
-                text.Append('-');
-                break;
-            case "lquote":
-            case "rquote":
-                text.Append('\'');
-                break;
-            case "ldblquote":
-            case "rdblquote":
-                text.Append('"');
-                break;
-            case "bullet":
-                text.Append('•');
-                break;
+            text.Append(character);
         }
     }
 

@@ -395,12 +395,7 @@ internal static class TextAligner
                 CompareGap(e, previousE, i, file, previousF, j, matchedE, matchedF, pairOf, from);
             }
 
-            for (var d = 0; d < AnchorLength; d++)
-            {
-                matchedE[i + d] = true;
-                matchedF[j + d - from] = true;
-                pairOf[j + d - from] = i + d;
-            }
+            MarkAnchor(i, j, matchedE, matchedF, pairOf, from);
 
             previousE = i + AnchorLength;
             previousF = j + AnchorLength;
@@ -693,12 +688,7 @@ internal static class TextAligner
             }
 
             CompareGap(e, previousE, i, f, previousF, j, matchedE, matchedF, pairOf, from, depth);
-            for (var d = 0; d < AnchorLength; d++)
-            {
-                matchedE[i + d] = true;
-                matchedF[j + d - from] = true;
-                pairOf[j + d - from] = i + d;
-            }
+            MarkAnchor(i, j, matchedE, matchedF, pairOf, from);
 
             previousE = i + AnchorLength;
             previousF = j + AnchorLength;
@@ -707,6 +697,17 @@ internal static class TextAligner
         if (previousE > e0)
         {
             CompareGap(e, previousE, e1, f, previousF, f1, matchedE, matchedF, pairOf, from, depth);
+        }
+    }
+
+    /// <summary>The <see cref="AnchorLength"/> words of an anchor, at template word <paramref name="i"/> and file word <paramref name="j"/>, as matched.</summary>
+    private static void MarkAnchor(int i, int j, bool[] matchedE, bool[] matchedF, int[] pairOf, int from)
+    {
+        for (var d = 0; d < AnchorLength; d++)
+        {
+            matchedE[i + d] = true;
+            matchedF[j + d - from] = true;
+            pairOf[j + d - from] = i + d;
         }
     }
 
